@@ -1,0 +1,133 @@
+package nl.mensenmakennederland.events;
+
+import static nl.mensenmakennederland.shared.Items.bool;
+import static nl.mensenmakennederland.shared.Items.n;
+import static nl.mensenmakennederland.shared.Items.s;
+import static nl.mensenmakennederland.shared.Items.time;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import nl.mensenmakennederland.shared.Items;
+import nl.mensenmakennederland.shared.UtcTime;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Events in the events table: {@code pk=EVENT#<id>, sk=EVENT}; listed through {@code gsi1}
+ * ({@code gsi1pk=EVENTS, gsi1sk=<startsAt>#<id>}), so upcoming events come sorted by start.
+ * One partition for all events is deliberate: the campaign has hundreds, not millions.
+ */
+public final class EventStore {
+
+    static final String EVENT_SK = "EVENT";
+    private static final String LISTING = "EVENTS";
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public EventStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public static Map<String, AttributeValue> key(String eventId) {
+        return Map.of("pk", s("EVENT#" + eventId), "sk", s(EVENT_SK));
+    }
+
+    /** The event with its current seat ledger (a strongly consistent read). */
+    public Optional<Event> find(String id) {
+        if (!isValidId(id)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Events that have not started yet, by start time, optionally of one type. */
+    public List<Event> upcoming(Instant now, Optional<EventType> type) {
+        List<Event> events = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":listing", s(LISTING));
+        values.put(":now", s(UtcTime.format(now)));
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :listing AND gsi1sk >= :now");
+        if (type.isPresent()) {
+            values.put(":type", s(type.get().slug()));
+            query.filterExpression("#type = :type").expressionAttributeNames(Map.of("#type", "type"));
+        }
+        query.expressionAttributeValues(values);
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(query.exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> events.add(fromItem(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return events;
+    }
+
+    /** Stores an event as given, replacing an earlier version (seed data, admin edits). */
+    public void put(Event event) {
+        dynamo.putItem(r -> r.tableName(table).item(toItem(event)));
+    }
+
+    static Map<String, AttributeValue> toItem(Event event) {
+        Map<String, AttributeValue> item = new HashMap<>(key(event.id()));
+        item.put("gsi1pk", s(LISTING));
+        item.put("gsi1sk", s(UtcTime.format(event.startsAt()) + "#" + event.id()));
+        item.put("id", s(event.id()));
+        item.put("type", s(event.type().slug()));
+        item.put("title", s(event.title()));
+        if (event.description() != null) {
+            item.put("description", s(event.description()));
+        }
+        item.put("startsAt", time(event.startsAt()));
+        item.put("endsAt", time(event.endsAt()));
+        if (event.location() != null) {
+            item.put("location", s(event.location()));
+        }
+        item.put("online", bool(event.online()));
+        item.put("capacity", n(event.capacity()));
+        item.put("maxSeatsPerRegistration", n(event.maxSeatsPerRegistration()));
+        item.put("waitlist", bool(event.waitlistEnabled()));
+        if (event.registrationClosesAt() != null) {
+            item.put("registrationClosesAt", time(event.registrationClosesAt()));
+        }
+        item.put("confirmedSeats", n(event.confirmedSeats()));
+        item.put("waitingCount", n(event.waitingCount()));
+        item.put("version", n(event.version()));
+        return item;
+    }
+
+    static Event fromItem(Map<String, AttributeValue> item) {
+        return new Event(
+                Items.string(item, "id"),
+                EventType.fromSlug(Items.string(item, "type")).orElseThrow(),
+                Items.string(item, "title"),
+                Items.string(item, "description"),
+                Items.time(item, "startsAt"),
+                Items.time(item, "endsAt"),
+                Items.string(item, "location"),
+                Items.bool(item, "online"),
+                Items.integer(item, "capacity"),
+                Math.max(1, Items.integer(item, "maxSeatsPerRegistration")),
+                Items.bool(item, "waitlist"),
+                Items.time(item, "registrationClosesAt"),
+                Items.integer(item, "confirmedSeats"),
+                Items.integer(item, "waitingCount"),
+                Items.longValue(item, "version"));
+    }
+}

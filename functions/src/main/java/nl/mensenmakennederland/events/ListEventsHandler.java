@@ -1,0 +1,48 @@
+package nl.mensenmakennederland.events;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.shared.Env;
+import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.http.Request;
+import nl.mensenmakennederland.shared.http.Responses;
+
+/** GET /events?type= : upcoming events, sorted by start, with seats left. */
+public final class ListEventsHandler extends HttpHandler {
+
+    private final EventStore events;
+    private final Clock clock;
+
+    public ListEventsHandler() {
+        this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), Clock.systemUTC());
+    }
+
+    public ListEventsHandler(EventStore events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(Request request) {
+        Optional<EventType> type = request.query("type").map(ListEventsHandler::parseType);
+        Instant now = clock.instant();
+        List<EventView> upcoming = events.upcoming(now, type).stream().map(e -> EventView.of(e, now)).toList();
+        // Seats change by the second on a busy day: let browsers and CDNs reuse this briefly only.
+        return Responses.json(200, Map.of("events", upcoming), Map.of("cache-control", "public, max-age=5"));
+    }
+
+    private static EventType parseType(String slug) {
+        return EventType.fromSlug(slug).orElseThrow(() -> Problem.invalidParameter(
+                "type", "Onbekend type '" + truncate(slug) + "'. Kies uit: " + EventType.slugs() + "."));
+    }
+
+    private static String truncate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

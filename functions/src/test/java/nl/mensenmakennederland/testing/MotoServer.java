@@ -1,0 +1,154 @@
+package nl.mensenmakennederland.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * moto_server on a free loopback port, started and stopped by its owner. It runs through
+ * {@code tools/moto_serial_server.py}, which answers one request at a time: moto's own threaded
+ * server applies concurrent DynamoDB transactions non-atomically (see that file).
+ */
+public final class MotoServer implements AwsEmulator {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final String endpoint;
+
+    private MotoServer(Process process, int port) {
+        this.process = process;
+        this.endpoint = "http://127.0.0.1:" + port;
+    }
+
+    /** Whether moto is installed here: its {@code moto_server} command is on the PATH. */
+    public static boolean installed() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "moto_server"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static MotoServer start(Path logFile) {
+        int port = freePort();
+        Path script = RepositoryRoot.path().resolve("tools/moto_serial_server.py");
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(
+                    System.getenv().getOrDefault("MOTO_PYTHON", "python3"), script.toString(),
+                    "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().put("MOTO_DISABLE_GLOBAL_CORS", "true");
+            MotoServer server = new MotoServer(builder.start(), port);
+            server.awaitReady(logFile);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start moto_server", e);
+        }
+    }
+
+    @Override
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void reset() {
+        post("/moto-api/reset");
+    }
+
+    /** moto's view of its whole state, e.g. the mails SES "sent" under the key {@code ses}. */
+    public String state() {
+        return get("/moto-api/data.json");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(5))) {
+                process.destroyForcibly().waitFor(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Path logFile) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start; see " + logFile);
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(50);
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within 30 s; see " + logFile);
+    }
+
+    private String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(endpoint + path)).GET().build());
+    }
+
+    private void post(String path) {
+        send(HttpRequest.newBuilder(URI.create(endpoint + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(request.uri() + " interrupted", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
