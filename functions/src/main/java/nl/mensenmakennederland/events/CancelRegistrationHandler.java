@@ -3,6 +3,7 @@ package nl.mensenmakennederland.events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -13,6 +14,9 @@ public final class CancelRegistrationHandler extends HttpHandler {
 
     public CancelRegistrationHandler() {
         this(RegistrationDesk.fromEnvironment());
+        // A well-formed link with a wrong token: the key is read and the token checked, then 403.
+        primeOnCheckpoint(PrimingRequest.to("DELETE /registrations/{id}")
+                .pathParameter("id", "primingprimingpriming0").query("token", "priming"));
     }
 
     public CancelRegistrationHandler(RegistrationDesk desk) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
@@ -18,6 +19,7 @@ public final class GetEventHandler extends HttpHandler {
 
     public GetEventHandler() {
         this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), Clock.systemUTC());
+        primeOnCheckpoint(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event"));
     }
 
     public GetEventHandler(EventStore events, Clock clock) {

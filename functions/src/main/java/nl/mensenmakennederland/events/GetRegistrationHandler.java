@@ -2,6 +2,7 @@ package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -12,6 +13,9 @@ public final class GetRegistrationHandler extends HttpHandler {
 
     public GetRegistrationHandler() {
         this(RegistrationDesk.fromEnvironment());
+        // A well-formed link with a wrong token: the key is read and the token checked, then 403.
+        primeOnCheckpoint(PrimingRequest.to("GET /registrations/{id}")
+                .pathParameter("id", "primingprimingpriming0").query("token", "priming"));
     }
 
     public GetRegistrationHandler(RegistrationDesk desk) {

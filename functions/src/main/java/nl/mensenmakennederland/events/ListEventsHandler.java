@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
@@ -21,6 +22,7 @@ public final class ListEventsHandler extends HttpHandler {
 
     public ListEventsHandler() {
         this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), Clock.systemUTC());
+        primeOnCheckpoint(PrimingRequest.to("GET /events"), PrimingRequest.to("GET /events").query("type", "priming"));
     }
 
     public ListEventsHandler(EventStore events, Clock clock) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.Optional;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
@@ -15,6 +16,12 @@ public final class RegisterHandler extends HttpHandler {
 
     public RegisterHandler() {
         this(RegistrationDesk.fromEnvironment());
+        // A complete form for an event that does not exist: read all the way, refused with 404 before any write.
+        primeOnCheckpoint(PrimingRequest.to("POST /events/{id}/registrations")
+                .pathParameter("id", "priming-no-such-event")
+                .header("idempotency-key", "priming")
+                .jsonBody("{\"name\":\"Priming\",\"email\":\"priming@example.org\",\"organisation\":\"Priming\","
+                        + "\"municipality\":\"Utrecht\",\"seats\":2,\"consent\":true}"));
     }
 
     public RegisterHandler(RegistrationDesk desk) {

@@ -65,9 +65,7 @@ public final class MailDelivery {
 
         String messageId;
         try {
-            RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now);
-            byte[] raw = MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
-                    rendered.text(), rendered.html(), rendered.attachments());
+            byte[] raw = compose(mail, now);
             messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
                     .destination(d -> d.toAddresses(mail.to()))
                     .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
@@ -88,6 +86,28 @@ public final class MailDelivery {
                         ":claim", s(claim))));
         Log.info("mail.sent", "mailId", mail.id(), "kind", mail.kind().code(), "registrationId", mail.registrationId());
         return Result.SENT;
+    }
+
+    /**
+     * For SnapStart priming: everything {@link #deliver} does except what changes anything. It
+     * composes the mail without sending it, and claims an outbox item that cannot exist (the id
+     * is not one {@link Ids} makes), which DynamoDB refuses without writing.
+     */
+    public void rehearse(MailRequest mail) {
+        if (Ids.isWellFormed(mail.id())) {
+            throw new IllegalArgumentException("A rehearsal needs an id no real mail can have");
+        }
+        compose(mail, clock.instant());
+        Result result = deliver(mail);
+        if (result != Result.ALREADY_SENT) {
+            throw new IllegalStateException("Rehearsal claimed an outbox item: " + result);
+        }
+    }
+
+    private byte[] compose(MailRequest mail, Instant now) {
+        RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now);
+        return MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
+                rendered.text(), rendered.html(), rendered.attachments());
     }
 
     private void release(MailRequest mail, String claim) {

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Priming;
 import nl.mensenmakennederland.shared.StreamImages;
 
 /**
@@ -18,12 +20,23 @@ import nl.mensenmakennederland.shared.StreamImages;
  */
 public final class MailerHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
+    /** Composed, never sent: its id is not one a real outbox item can have. */
+    private static final MailRequest PRIMING_MAIL = new MailRequest("priming", MailRequest.Kind.REGISTRATION_CONFIRMED,
+            "priming@example.org", "Priming", "priming",
+            new MailRequest.EventDetails("priming", "Priming", Instant.parse("2027-01-01T09:00:00Z"),
+                    Instant.parse("2027-01-01T10:00:00Z"), "Utrecht", false, null),
+            1, "https://www.mensenmakennederland.nl/beheer.html", Instant.parse("2026-12-01T09:00:00Z"));
+
     private final MailDelivery delivery;
 
     public MailerHandler() {
         Env env = Env.system();
         this.delivery = new MailDelivery(AwsClients.dynamoDb(), new Outbox(env.required("OUTBOX_TABLE")),
                 AwsClients.ses(), env.required("SENDER_ADDRESS"), Clock.systemUTC());
+        Priming.beforeCheckpoint("MailerHandler", () -> {
+            AwsClients.warmUpBuilt();
+            delivery.rehearse(PRIMING_MAIL);
+        });
     }
 
     public MailerHandler(MailDelivery delivery) {

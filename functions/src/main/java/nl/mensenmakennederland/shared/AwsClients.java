@@ -1,10 +1,14 @@
 package nl.mensenmakennederland.shared;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,16 +25,19 @@ public final class AwsClients {
 
     private AwsClients() {}
 
+    /** The client interfaces built in this environment so far, for {@link #warmUpBuilt()}. */
+    private static final Set<Class<? extends SdkClient>> BUILT = ConcurrentHashMap.newKeySet();
+
     private static final class DynamoDb {
-        static final DynamoDbClient CLIENT = configure(DynamoDbClient.builder()).build();
+        static final DynamoDbClient CLIENT = built(DynamoDbClient.class, configure(DynamoDbClient.builder()).build());
     }
 
     private static final class Ses {
-        static final SesV2Client CLIENT = configure(SesV2Client.builder()).build();
+        static final SesV2Client CLIENT = built(SesV2Client.class, configure(SesV2Client.builder()).build());
     }
 
     private static final class Ssm {
-        static final SsmClient CLIENT = configure(SsmClient.builder()).build();
+        static final SsmClient CLIENT = built(SsmClient.class, configure(SsmClient.builder()).build());
     }
 
     public static DynamoDbClient dynamoDb() {
@@ -43,6 +50,24 @@ public final class AwsClients {
 
     public static SsmClient ssm() {
         return Ssm.CLIENT;
+    }
+
+    /**
+     * Runs the SDK's own warm-up for each kind of client this function built: a throwaway
+     * client answering from canned responses loads and exercises the request pipeline
+     * (marshalling, signing, endpoint rules, unmarshalling) without any network call.
+     * For SnapStart priming.
+     */
+    @SuppressWarnings("unchecked")
+    public static void warmUpBuilt() {
+        if (!BUILT.isEmpty()) {
+            SdkWarmUp.warmUp(BUILT.toArray(Class[]::new));
+        }
+    }
+
+    private static <C extends SdkClient> C built(Class<C> type, C client) {
+        BUILT.add(type);
+        return client;
     }
 
     /** Region, credentials, HTTP client and optional endpoint override shared by every client. */

@@ -1,12 +1,8 @@
 package nl.mensenmakennederland.bench.launcher;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +11,8 @@ import java.util.List;
 /**
  * The main class of every measured JVM: plays the Lambda runtime for one handler and prints one
  * result line. It does what the java runtime does at a cold start, in the same order: load and
- * construct the handler (init), build the runtime's serializers for its input and output types,
- * then per invocation deserialize the event, call {@code handleRequest} and serialize the answer.
+ * construct the handler (init) and, for a {@code RequestHandler}, build the runtime's serializers
+ * for its input and output types; then per invocation hand it the event (see {@link Invoker}).
  *
  * <pre>
  * ColdStartLauncher HANDLER_CLASS cold   EVENT_FILE
@@ -40,10 +36,7 @@ public final class ColdStartLauncher {
 
         ClassLoader loader = ColdStartLauncher.class.getClassLoader();
         Class<?> handlerClass = Class.forName(handlerName, true, loader);
-        @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> handler =
-                (RequestHandler<Object, Object>) handlerClass.getDeclaredConstructor().newInstance();
-        RuntimeSerializers serializers = RuntimeSerializers.forHandler(handlerClass, loader);
+        Invoker invoker = Invoker.of(handlerClass.getDeclaredConstructor().newInstance(), loader);
         long initNanos = System.nanoTime() - start;
 
         List<byte[]> events = new ArrayList<>();
@@ -65,12 +58,9 @@ public final class ColdStartLauncher {
         List<String> responses = new ArrayList<>();
         for (byte[] event : events) {
             long invokeStart = System.nanoTime();
-            Object input = serializers.input().fromJson(new ByteArrayInputStream(event));
-            Object output = handler.handleRequest(input, new BenchContext());
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            serializers.output().toJson(output, json);
+            String response = invoker.invoke(event);
             invocations.add(millis(System.nanoTime() - invokeStart));
-            responses.add(json.toString(StandardCharsets.UTF_8));
+            responses.add(response);
         }
         result.put("firstMs", invocations.get(0));
         result.put("classes", ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
