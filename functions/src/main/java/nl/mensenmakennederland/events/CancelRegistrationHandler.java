@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
@@ -14,13 +15,17 @@ public final class CancelRegistrationHandler extends HttpHandler {
 
     public CancelRegistrationHandler() {
         this(RegistrationDesk.fromEnvironment());
-        // A well-formed link with a wrong token: the key is read and the token checked, then 403.
-        primeOnCheckpoint(PrimingRequest.to("DELETE /registrations/{id}")
-                .pathParameter("id", "primingprimingpriming0").query("token", "priming"));
+        primeOnCheckpoint();
     }
 
     public CancelRegistrationHandler(RegistrationDesk desk) {
         this.desk = desk;
+    }
+
+    /** A well-formed link with a wrong token: the key is read and the token checked, then 403. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", "primingprimingpriming0").query("token", "priming"));
     }
 
     @Override

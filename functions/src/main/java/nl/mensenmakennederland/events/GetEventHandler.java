@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import nl.mensenmakennederland.shared.AwsClients;
@@ -19,12 +20,17 @@ public final class GetEventHandler extends HttpHandler {
 
     public GetEventHandler() {
         this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), Clock.systemUTC());
-        primeOnCheckpoint(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event"));
+        primeOnCheckpoint();
     }
 
     public GetEventHandler(EventStore events, Clock clock) {
         this.events = events;
         this.clock = clock;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
@@ -13,13 +14,17 @@ public final class GetRegistrationHandler extends HttpHandler {
 
     public GetRegistrationHandler() {
         this(RegistrationDesk.fromEnvironment());
-        // A well-formed link with a wrong token: the key is read and the token checked, then 403.
-        primeOnCheckpoint(PrimingRequest.to("GET /registrations/{id}")
-                .pathParameter("id", "primingprimingpriming0").query("token", "priming"));
+        primeOnCheckpoint();
     }
 
     public GetRegistrationHandler(RegistrationDesk desk) {
         this.desk = desk;
+    }
+
+    /** A well-formed link with a wrong token: the key is read and the token checked, then 403. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("GET /registrations/{id}").pathParameter("id", "primingprimingpriming0").query("token", "priming"));
     }
 
     @Override

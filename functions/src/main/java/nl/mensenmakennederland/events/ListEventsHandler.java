@@ -22,12 +22,17 @@ public final class ListEventsHandler extends HttpHandler {
 
     public ListEventsHandler() {
         this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), Clock.systemUTC());
-        primeOnCheckpoint(PrimingRequest.to("GET /events"), PrimingRequest.to("GET /events").query("type", "priming"));
+        primeOnCheckpoint();
     }
 
     public ListEventsHandler(EventStore events, Clock clock) {
         this.events = events;
         this.clock = clock;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("GET /events"), PrimingRequest.to("GET /events").query("type", "priming"));
     }
 
     @Override

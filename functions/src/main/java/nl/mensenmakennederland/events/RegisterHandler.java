@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.mensenmakennederland.shared.http.HttpHandler;
@@ -16,16 +17,21 @@ public final class RegisterHandler extends HttpHandler {
 
     public RegisterHandler() {
         this(RegistrationDesk.fromEnvironment());
-        // A complete form for an event that does not exist: read all the way, refused with 404 before any write.
-        primeOnCheckpoint(PrimingRequest.to("POST /events/{id}/registrations")
-                .pathParameter("id", "priming-no-such-event")
-                .header("idempotency-key", "priming")
-                .jsonBody("{\"name\":\"Priming\",\"email\":\"priming@example.org\",\"organisation\":\"Priming\","
-                        + "\"municipality\":\"Utrecht\",\"seats\":2,\"consent\":true}"));
+        primeOnCheckpoint();
     }
 
     public RegisterHandler(RegistrationDesk desk) {
         this.desk = desk;
+    }
+
+    /** A complete form for an event that does not exist: read all the way, refused with 404 before any write. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("POST /events/{id}/registrations")
+                .pathParameter("id", "priming-no-such-event")
+                .header("idempotency-key", "priming")
+                .jsonBody("{\"name\":\"Priming\",\"email\":\"priming@example.org\",\"organisation\":\"Priming\","
+                        + "\"municipality\":\"Utrecht\",\"seats\":2,\"consent\":true}"));
     }
 
     @Override

@@ -38,10 +38,19 @@ final class ChildJvm {
 
     /** Init, the priming hooks, then {@code 1 + warm} invocations, all in one JVM. */
     Measurement primed(Variant variant, int warm) {
-        return run(variant, "primed", 1 + warm);
+        return run(variant, "primed", 1 + warm, "");
+    }
+
+    /** Like {@link #cold} or {@link #primed} with one invocation, logging every class the JVM loads to {@code classLog}. */
+    Measurement profiled(Variant variant, boolean primed, Path classLog) {
+        return run(variant, primed ? "primed" : "cold", 1, " -Xlog:class+load=info:file=" + classLog);
     }
 
     private Measurement run(Variant variant, String mode, int invocations) {
+        return run(variant, mode, invocations, "");
+    }
+
+    private Measurement run(Variant variant, String mode, int invocations, String extraToolOptions) {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-cp",
                 variant.classpath().stream().map(Path::toString).collect(Collectors.joining(":")),
                 ColdStartLauncher.class.getName(), variant.handlerClass(), mode));
@@ -56,6 +65,7 @@ final class ChildJvm {
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
         builder.environment().clear();
         builder.environment().putAll(variant.environment());
+        builder.environment().merge("JAVA_TOOL_OPTIONS", extraToolOptions, String::concat);
         Deque<String> tail = new ArrayDeque<>();
         try {
             long start = System.nanoTime();

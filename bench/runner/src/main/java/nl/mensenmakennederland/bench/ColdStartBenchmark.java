@@ -86,7 +86,22 @@ public final class ColdStartBenchmark {
                             Stats.of(m.warmMs()).median(), m.outcome());
                 }
             }
-            String report = new Report(variants, cold, primed, artifacts, runs, warm,
+            // Not timed: one more JVM per row that logs its class loading, to show where the time goes.
+            Map<String, ClassLoadProfile> coldProfiles = new LinkedHashMap<>();
+            Map<String, ClassLoadProfile> primedProfiles = new LinkedHashMap<>();
+            for (Variant variant : measured) {
+                Path log = work.resolve(variant.name().replaceAll("\\W+", "_") + "-cold-classes.log");
+                Files.deleteIfExists(log);
+                jvm.profiled(variant, false, log);
+                coldProfiles.put(variant.name(), ClassLoadProfile.read(log));
+                if (!variant.reference() && primedRuns > 0) {
+                    Path primedLog = work.resolve(variant.name() + "-primed-classes.log");
+                    Files.deleteIfExists(primedLog);
+                    jvm.profiled(variant, true, primedLog);
+                    primedProfiles.put(variant.name(), ClassLoadProfile.read(primedLog));
+                }
+            }
+            String report = new Report(variants, cold, primed, coldProfiles, primedProfiles, artifacts, runs, warm,
                     template.functions().get(0).environment().get("JAVA_TOOL_OPTIONS"), loadBefore, Machine.load()).markdown();
             Path results = Files.createDirectories(root.resolve("bench/results"));
             Files.writeString(results.resolve("coldstart-" + Machine.timestamp() + ".md"), report);

@@ -9,7 +9,7 @@ import java.util.List;
  * process to its result line (JVM start, init, first invocation), as the orchestrator saw it.
  */
 record Measurement(String variant, String mode, double totalMs, double initMs, double firstMs, double peakRssMb,
-                   long classes, Double primeMs, Long classesBeforeFirst, List<Double> warmMs, String outcome,
+                   long classes, Double primeMs, Integer primingResources, Long classesBeforeFirst, List<Double> warmMs, String outcome,
                    boolean success) {
 
     static Measurement parse(String variant, String mode, double totalMs, JsonNode line, String verified) {
@@ -30,6 +30,7 @@ record Measurement(String variant, String mode, double totalMs, double initMs, d
         return new Measurement(variant, mode, totalMs, line.path("initMs").asDouble(), line.path("firstMs").asDouble(),
                 line.path("peakRssKb").asLong() / 1024.0, line.path("classes").asLong(),
                 line.has("primeMs") ? line.get("primeMs").asDouble() : null,
+                line.has("primingResources") ? line.get("primingResources").asInt() : null,
                 line.has("classesBeforeFirst") ? line.get("classesBeforeFirst").asLong() : null,
                 warm, outcome, success);
     }

@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
@@ -16,6 +17,8 @@ final class Report {
     private final List<Variant> variants;
     private final List<Measurement> cold;
     private final List<Measurement> primed;
+    private final Map<String, ClassLoadProfile> coldProfiles;
+    private final Map<String, ClassLoadProfile> primedProfiles;
     private final Artifacts artifacts;
     private final int runs;
     private final int warm;
@@ -23,11 +26,14 @@ final class Report {
     private final String loadBefore;
     private final String loadAfter;
 
-    Report(List<Variant> variants, List<Measurement> cold, List<Measurement> primed, Artifacts artifacts, int runs,
-           int warm, String javaToolOptions, String loadBefore, String loadAfter) {
+    Report(List<Variant> variants, List<Measurement> cold, List<Measurement> primed,
+           Map<String, ClassLoadProfile> coldProfiles, Map<String, ClassLoadProfile> primedProfiles, Artifacts artifacts,
+           int runs, int warm, String javaToolOptions, String loadBefore, String loadAfter) {
         this.variants = variants;
         this.cold = cold;
         this.primed = primed;
+        this.coldProfiles = coldProfiles;
+        this.primedProfiles = primedProfiles;
         this.artifacts = artifacts;
         this.runs = runs;
         this.warm = warm;
@@ -81,8 +87,9 @@ final class Report {
                 }
                 double first = Stats.of(values(ms, Measurement::firstMs)).median();
                 double warmMedian = Stats.of(values(ms, m -> Stats.of(m.warmMs()).median())).median();
+                int hooks = ms.get(0).primingResources();
                 md.append("| ").append(v.name())
-                        .append(" | ").append(Stats.of(values(ms, Measurement::primeMs)).cell())
+                        .append(" | ").append(hooks == 0 ? "**none registered**" : Stats.of(values(ms, Measurement::primeMs)).cell())
                         .append(" | ").append(cell1(Stats.of(values(ms, Measurement::firstMs))))
                         .append(" | ").append(String.format(Locale.ROOT, "%.1f", warmMedian))
                         .append(" | ").append(ratio(first / warmMedian))
@@ -96,6 +103,7 @@ final class Report {
                 .append(" (`").append(artifacts.functionsJar().getFileName()).append("`, limit 12 MB), naive reference ")
                 .append(mb(ColdStartBenchmark.size(artifacts.naiveJar()))).append(".\n\n");
         md.append(targets(naive));
+        md.append(profiles());
         return md.toString();
     }
 
@@ -121,6 +129,29 @@ final class Report {
         }
         long size = ColdStartBenchmark.size(artifacts.functionsJar());
         md.append("- artifact: ").append(mb(size)).append(size <= ARTIFACT_LIMIT_BYTES ? " met" : " **missed**").append("\n");
+        return md.toString();
+    }
+
+    private String profiles() {
+        if (coldProfiles.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n**Class-load profile** (one more JVM per row with `-Xlog:class+load`, not timed; ")
+                .append("classes by package, largest groups first):\n\n")
+                .append("| function | fresh JVM: loaded before / by the first invocation | largest groups loaded by the first invocation ")
+                .append("| after priming: loaded by the first invocation | largest groups |\n|---|---|---|---|---|\n");
+        for (Variant v : variants) {
+            ClassLoadProfile coldProfile = coldProfiles.get(v.name());
+            if (coldProfile == null) {
+                continue;
+            }
+            ClassLoadProfile primedProfile = primedProfiles.get(v.name());
+            md.append("| ").append(v.name()).append(" | ").append(coldProfile.beforeFirst()).append(" / ")
+                    .append(coldProfile.duringFirst()).append(" | ").append(ClassLoadProfile.top(coldProfile.duringByPackage(), 4))
+                    .append(" | ").append(primedProfile == null ? "" : primedProfile.duringFirst())
+                    .append(" | ").append(primedProfile == null ? "" : ClassLoadProfile.top(primedProfile.duringByPackage(), 5))
+                    .append(" |\n");
+        }
         return md.toString();
     }
 

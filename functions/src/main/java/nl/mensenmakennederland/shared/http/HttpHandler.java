@@ -54,22 +54,32 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     protected abstract APIGatewayV2HTTPResponse handle(Request request);
 
     /**
-     * For a handler's production (no-argument) constructor: before a SnapStart checkpoint, warm
-     * the SDK clients this function built, then answer {@code requests} through the whole Lambda
-     * path (event JSON in, route, answer JSON out). The requests must be harmless: reads, or
-     * requests refused before anything is written (see {@link Priming}).
+     * Requests to this route that take its first request's path as far as they can while
+     * reading nothing and writing nothing they should not: reads, or requests refused before
+     * any write. Used for SnapStart priming; none by default.
      */
-    protected final void primeOnCheckpoint(PrimingRequest... requests) {
-        List<PrimingRequest> primers = List.of(requests);
-        Priming.beforeCheckpoint(getClass().getSimpleName(), () -> {
-            AwsClients.warmUpBuilt();
-            for (PrimingRequest request : primers) {
-                try {
-                    handleRequest(new ByteArrayInputStream(request.json()), new ByteArrayOutputStream(), null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    protected List<PrimingRequest> primingRequests() {
+        return List.of();
+    }
+
+    /** Call from the production (no-argument) constructor: primes this handler before a SnapStart checkpoint. */
+    protected final void primeOnCheckpoint() {
+        Priming.beforeCheckpoint(getClass().getSimpleName(), this::prime);
+    }
+
+    /**
+     * What priming runs: the SDK's warm-up of the clients this function built (no network
+     * call), then the {@link #primingRequests()} through the whole Lambda path, event JSON in
+     * and answer JSON out, so the event mapping, the route and the SDK calls are all warm.
+     */
+    public final void prime() {
+        AwsClients.warmUpBuilt();
+        for (PrimingRequest request : primingRequests()) {
+            try {
+                handleRequest(new ByteArrayInputStream(request.json()), new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        });
+        }
     }
 }

@@ -48,7 +48,7 @@ public final class PrimingRequest {
     }
 
     /** The event as Lambda hands it to the function: JSON. */
-    byte[] json() {
+    public byte[] json() {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         String path = routeKey.substring(routeKey.indexOf(' ') + 1);
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {

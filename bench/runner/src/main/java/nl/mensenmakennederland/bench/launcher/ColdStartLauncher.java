@@ -54,6 +54,7 @@ public final class ColdStartLauncher {
             System.gc(); // as a checkpoint does
             result.put("classesBeforeFirst", ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         }
+        FirstInvocationStarts.mark();
         List<Double> invocations = new ArrayList<>();
         List<String> responses = new ArrayList<>();
         for (byte[] event : events) {
