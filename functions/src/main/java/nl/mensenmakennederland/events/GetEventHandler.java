@@ -1,7 +1,9 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
 import nl.mensenmakennederland.shared.AwsClients;
@@ -28,9 +30,14 @@ public final class GetEventHandler extends HttpHandler {
         this.clock = clock;
     }
 
+    /** An event that exists, when there is one, so that the whole answer is primed; and one that does not. Reads only. */
     @Override
     protected List<PrimingRequest> primingRequests() {
-        return List.of(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event"));
+        List<PrimingRequest> requests = new ArrayList<>();
+        events.upcoming(clock.instant(), Optional.empty()).stream().findFirst()
+                .ifPresent(known -> requests.add(PrimingRequest.to("GET /events/{id}").pathParameter("id", known.id())));
+        requests.add(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event"));
+        return requests;
     }
 
     @Override

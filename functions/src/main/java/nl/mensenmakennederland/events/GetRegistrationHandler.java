@@ -21,10 +21,16 @@ public final class GetRegistrationHandler extends HttpHandler {
         this.desk = desk;
     }
 
-    /** A well-formed link with a wrong token: the key is read and the token checked, then 403. */
+    /**
+     * A valid link to a registration that does not exist (the key is read, the token checked,
+     * the registration looked up: 404), and one with a forged token (403). Nothing is written.
+     */
     @Override
     protected List<PrimingRequest> primingRequests() {
-        return List.of(PrimingRequest.to("GET /registrations/{id}").pathParameter("id", "primingprimingpriming0").query("token", "priming"));
+        String unknown = "primingprimingpriming0";
+        return List.of(
+                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown).query("token", desk.manageToken(unknown)),
+                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown).query("token", "forged"));
     }
 
     @Override

@@ -307,6 +307,11 @@ public final class RegistrationDesk {
                 registration.seats(), manageUrl, now);
     }
 
+    /** The token a manage link to {@code registrationId} carries. */
+    String manageToken(String registrationId) {
+        return keys.get().sign(TOKEN_PURPOSE, registrationId);
+    }
+
     private String manageUrl(String registrationId, Hmac hmac) {
         return siteOrigin + "/beheer.html?registration=" + registrationId + "&token=" + hmac.sign(TOKEN_PURPOSE, registrationId);
     }

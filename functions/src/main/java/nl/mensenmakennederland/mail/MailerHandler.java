@@ -45,7 +45,7 @@ public final class MailerHandler implements RequestHandler<DynamodbEvent, Stream
         Env env = Env.system();
         this.delivery = new MailDelivery(AwsClients.dynamoDb(), new Outbox(env.required("OUTBOX_TABLE")),
                 AwsClients.ses(), env.required("SENDER_ADDRESS"), Clock.systemUTC());
-        Priming.beforeCheckpoint("MailerHandler", this::prime);
+        Priming.beforeCheckpoint(MailerHandler.class, this::prime);
     }
 
     public MailerHandler(MailDelivery delivery) {

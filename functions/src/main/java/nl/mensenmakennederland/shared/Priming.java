@@ -25,9 +25,16 @@ public final class Priming {
 
     private Priming() {}
 
-    /** Registers {@code primer} to run before a SnapStart checkpoint. Call from production constructors only. */
-    public static void beforeCheckpoint(String name, Runnable primer) {
-        Resource resource = new Primer(name, primer);
+    /**
+     * Registers {@code primer} to run before a SnapStart checkpoint, after the classes recorded
+     * for {@code handler} are loaded (see {@link RecordedClasses}). Call from production
+     * constructors only.
+     */
+    public static void beforeCheckpoint(Class<?> handler, Runnable primer) {
+        Resource resource = new Primer(handler.getSimpleName(), () -> {
+            RecordedClasses.load(handler);
+            primer.run();
+        });
         RESOURCES.add(resource);
         Core.getGlobalContext().register(resource);
     }

@@ -15,25 +15,39 @@ import java.util.stream.Collectors;
  * first invocation.
  */
 record ClassLoadProfile(int beforeFirst, int duringFirst, Map<String, Long> beforeByPackage,
-                        Map<String, Long> duringByPackage) {
+                        Map<String, Long> duringByPackage, List<String> duringFirstLines) {
 
     private static final String MARK = "nl.mensenmakennederland.bench.launcher.FirstInvocationStarts";
 
     static ClassLoadProfile read(Path log) {
-        List<String> classes;
+        List<String> lines;
         try {
-            classes = Files.readAllLines(log).stream()
+            lines = Files.readAllLines(log).stream()
                     .filter(line -> line.contains("[class,load]"))
                     .map(line -> line.substring(line.indexOf("[class,load]") + "[class,load]".length()).trim())
-                    .map(rest -> rest.split(" ")[0])
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> classes = lines.stream().map(ClassLoadProfile::className).toList();
         int mark = classes.indexOf(MARK);
         List<String> before = classes.subList(0, Math.max(mark, 0));
         List<String> during = mark < 0 ? List.of() : classes.subList(mark + 1, classes.size());
-        return new ClassLoadProfile(before.size(), during.size(), byPackage(before), byPackage(during));
+        return new ClassLoadProfile(before.size(), during.size(), byPackage(before), byPackage(during),
+                mark < 0 ? List.of() : lines.subList(mark + 1, lines.size()));
+    }
+
+    /** The classes the first invocation loaded from {@code jar}, in loading order. */
+    List<String> firstInvocationClassesFrom(Path jar) {
+        String source = "source: " + jar.toUri();
+        String plainSource = "source: " + jar;
+        return duringFirstLines.stream()
+                .filter(line -> line.contains(source) || line.contains(plainSource) || line.contains("source: file:" + jar))
+                .map(ClassLoadProfile::className).toList();
+    }
+
+    private static String className(String line) {
+        return line.split(" ")[0];
     }
 
     /** The biggest groups, e.g. {@code software.amazon.awssdk.core 412, ...}. */

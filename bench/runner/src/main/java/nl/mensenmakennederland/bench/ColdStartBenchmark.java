@@ -31,6 +31,7 @@ import nl.mensenmakennederland.testing.SeedData;
  * --primed-runs N   priming JVMs per function (default 3)
  * --warm N          warm invocations after the first, in a priming JVM (default 20)
  * --only REGEX      only the variants whose name matches (the references always run)
+ * --record-classes  write each function's first-invocation classes for its priming (then rebuild)
  * </pre>
  */
 public final class ColdStartBenchmark {
@@ -101,6 +102,9 @@ public final class ColdStartBenchmark {
                     primedProfiles.put(variant.name(), ClassLoadProfile.read(primedLog));
                 }
             }
+            if (options.containsKey("record-classes")) {
+                recordClasses(root, artifacts, measured, coldProfiles);
+            }
             String report = new Report(variants, cold, primed, coldProfiles, primedProfiles, artifacts, runs, warm,
                     template.functions().get(0).environment().get("JAVA_TOOL_OPTIONS"), loadBefore, Machine.load()).markdown();
             Path results = Files.createDirectories(root.resolve("bench/results"));
@@ -139,6 +143,28 @@ public final class ColdStartBenchmark {
         return variants;
     }
 
+    /**
+     * Writes, for each function, the classes of the deployment package its first invocation
+     * loaded in a fresh JVM, where its priming loads them before a SnapStart checkpoint
+     * ({@code shared.RecordedClasses}). Rebuild afterwards: the lists ship in the jar.
+     */
+    static void recordClasses(Path root, Artifacts artifacts, List<Variant> variants, Map<String, ClassLoadProfile> profiles)
+            throws IOException {
+        Path folder = Files.createDirectories(root.resolve("functions/src/main/resources/priming"));
+        for (Variant variant : variants) {
+            ClassLoadProfile profile = profiles.get(variant.name());
+            if (variant.reference() || profile == null) {
+                continue;
+            }
+            List<String> classes = profile.firstInvocationClassesFrom(artifacts.functionsJar());
+            Files.writeString(folder.resolve(variant.handlerClass() + ".classes"),
+                    "# Classes the first invocation of " + variant.name() + " loads from the deployment package, recorded by\n"
+                            + "# bench/coldstart --record-classes; priming loads them before a SnapStart checkpoint.\n"
+                            + String.join("\n", classes) + "\n");
+            System.out.println("recorded " + classes.size() + " classes for " + variant.handlerClass());
+        }
+    }
+
     /** What Lambda puts in a function's environment, plus the template's variables, pointed at moto. */
     static Map<String, String> lambdaEnvironment(String functionName, Map<String, String> template, String endpoint) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -169,6 +195,10 @@ public final class ColdStartBenchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--record-classes")) {
+                options.put("record-classes", "true");
+                continue;
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Usage: --runs N --primed-runs N --warm N --only REGEX; got "
                         + Arrays.toString(args));

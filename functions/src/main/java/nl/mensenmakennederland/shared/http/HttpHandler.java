@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import nl.mensenmakennederland.shared.AwsClients;
-import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Priming;
 
@@ -23,8 +22,8 @@ import nl.mensenmakennederland.shared.Priming;
  * unexpected into a 500 that reveals nothing.
  *
  * <p>Lambda calls the stream overload (the runtime prefers it): the event is read and the answer
- * written with the project's own JSON mapper, so the runtime never builds its event serializers,
- * a third of a cold start (see the README's cold-start section). Tests and the local runner call
+ * written by {@link ApiGatewayJson}, so the runtime never builds its event serializers, a third
+ * of a cold start (see the README's cold-start section). Tests and the local runner call
  * the typed overload; both run the same code.
  */
 public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
@@ -32,8 +31,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        APIGatewayV2HTTPEvent event = Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class);
-        Json.MAPPER.writeValue(output, handleRequest(event, context));
+        ApiGatewayJson.writeResponse(handleRequest(ApiGatewayJson.readEvent(input), context), output);
     }
 
     @Override
@@ -64,7 +62,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Call from the production (no-argument) constructor: primes this handler before a SnapStart checkpoint. */
     protected final void primeOnCheckpoint() {
-        Priming.beforeCheckpoint(getClass().getSimpleName(), this::prime);
+        Priming.beforeCheckpoint(getClass(), this::prime);
     }
 
     /**
