@@ -13,7 +13,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * SDK clients, each built once per execution environment and only when a function first asks
@@ -36,20 +35,12 @@ public final class AwsClients {
         static final SesV2Client CLIENT = built(SesV2Client.class, configure(SesV2Client.builder()).build());
     }
 
-    private static final class Ssm {
-        static final SsmClient CLIENT = built(SsmClient.class, configure(SsmClient.builder()).build());
-    }
-
     public static DynamoDbClient dynamoDb() {
         return DynamoDb.CLIENT;
     }
 
     public static SesV2Client ses() {
         return Ses.CLIENT;
-    }
-
-    public static SsmClient ssm() {
-        return Ssm.CLIENT;
     }
 
     /**

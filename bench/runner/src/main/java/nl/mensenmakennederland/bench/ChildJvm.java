@@ -67,6 +67,7 @@ final class ChildJvm {
         builder.environment().putAll(variant.environment());
         builder.environment().merge("JAVA_TOOL_OPTIONS", extraToolOptions, String::concat);
         Deque<String> tail = new ArrayDeque<>();
+        List<String> primingFailures = new ArrayList<>();
         try {
             long start = System.nanoTime();
             Process process = builder.start();
@@ -79,8 +80,12 @@ final class ChildJvm {
                         String json = line.substring(ColdStartLauncher.RESULT_PREFIX.length());
                         drain(out);
                         await(process);
-                        return Measurement.parse(variant.name(), mode, totalMs, Json.MAPPER.readTree(json),
+                        Measurement measured = Measurement.parse(variant.name(), mode, totalMs, Json.MAPPER.readTree(json),
                                 variant.fixture().verify());
+                        return primingFailures.isEmpty() ? measured : measured.failed("priming failed: " + primingFailures);
+                    }
+                    if (line.contains("\"priming.failed\"")) {
+                        primingFailures.add(line);
                     }
                     tail.addLast(line);
                     if (tail.size() > 20) {

@@ -35,6 +35,11 @@ record Measurement(String variant, String mode, double totalMs, double initMs, d
                 warm, outcome, success);
     }
 
+    Measurement failed(String why) {
+        return new Measurement(variant, mode, totalMs, initMs, firstMs, peakRssMb, classes, primeMs, primingResources,
+                classesBeforeFirst, warmMs, why, false);
+    }
+
     /** An HTTP status, or a stream batch's failures. */
     private static String describe(JsonNode response) {
         if (response.has("statusCode")) {
