@@ -12,9 +12,23 @@ import os
 import signal
 import sys
 import threading
+import time
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import run_simple
+
+
+def exit_with_parent() -> None:
+    """Stops the server when the process that started it is gone, even if that one was killed
+    with no chance to clean up (SIGKILL, a crashed JVM): no orphaned emulator keeps a port."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def main() -> None:
@@ -24,6 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    exit_with_parent()
 
     moto = DomainDispatcherApplication(create_backend_app)
     one_at_a_time = threading.Lock()
