@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.testing.SamTemplate;
@@ -45,7 +47,9 @@ final class DynamoDbStreamSource implements AutoCloseable {
     private final Duration retryDelay;
     private final DynamoDbClient dynamo;
     private final DynamoDbStreamsClient streams;
-    private volatile boolean running = true;
+    // Stopping wakes a pause but never interrupts a request in flight: a request cut off halfway
+    // would leave the one-at-a-time emulator waiting for the rest of it.
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread poller;
 
     DynamoDbStreamSource(LocalFunction function, SamTemplate.FunctionEvent event, SamTemplate template,
@@ -93,7 +97,7 @@ final class DynamoDbStreamSource implements AutoCloseable {
 
     private void poll(String streamArn) {
         Map<String, String> iterators = new HashMap<>();
-        while (running) {
+        while (stopping.getCount() > 0) {
             try {
                 for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
                     iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r.streamArn(streamArn)
@@ -110,20 +114,18 @@ final class DynamoDbStreamSource implements AutoCloseable {
                     deliver(page.records(), streamArn);
                 }
                 if (!busy) {
-                    Thread.sleep(POLL_INTERVAL);
+                    pause(POLL_INTERVAL);
                 }
-            } catch (InterruptedException stop) {
-                return;
             } catch (RuntimeException error) {
-                if (running) {
+                if (stopping.getCount() > 0) {
                     Log.error("local.stream.poll.failed", error, "function", function.name());
-                    sleepQuietly(POLL_INTERVAL.multipliedBy(4));
+                    pause(POLL_INTERVAL.multipliedBy(4));
                 }
             }
         }
     }
 
-    private void deliver(List<Record> records, String streamArn) throws InterruptedException {
+    private void deliver(List<Record> records, String streamArn) {
         List<ObjectNode> batch = new ArrayList<>();
         for (Record record : records) {
             ObjectNode json = StreamRecordJson.of(record, streamArn);
@@ -142,7 +144,9 @@ final class DynamoDbStreamSource implements AutoCloseable {
                 return;
             }
             batch = new ArrayList<>(batch.subList(failedFrom, batch.size()));
-            Thread.sleep(retryDelay.multipliedBy(1L << Math.min(attempt, 4)));
+            if (pause(retryDelay.multipliedBy(1L << Math.min(attempt, 4)))) {
+                return;
+            }
         }
     }
 
@@ -186,19 +190,21 @@ final class DynamoDbStreamSource implements AutoCloseable {
         return first;
     }
 
-    private static void sleepQuietly(Duration duration) {
+    /** Waits, unless the source is stopping; true when it is. */
+    private boolean pause(Duration duration) {
         try {
-            Thread.sleep(duration);
+            return stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
     }
 
     @Override
-    public void close() {
-        running = false;
+    public void close() throws InterruptedException {
+        stopping.countDown();
         if (poller != null) {
-            poller.interrupt();
+            poller.join(Duration.ofSeconds(10));
         }
     }
 }
