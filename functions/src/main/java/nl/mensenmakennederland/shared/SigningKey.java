@@ -11,24 +11,24 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class SigningKey implements Supplier<Hmac> {
 
-    private final SsmClient ssm;
+    private final Supplier<SsmClient> ssm;
     private final String parameterName;
     private volatile Hmac hmac;
 
-    public SigningKey(SsmClient ssm, String parameterName) {
+    public SigningKey(Supplier<SsmClient> ssm, String parameterName) {
         this.ssm = ssm;
         this.parameterName = parameterName;
     }
 
     public static SigningKey fromEnvironment() {
-        return new SigningKey(AwsClients.ssm(), Env.system().required("TOKEN_KEY_PARAMETER"));
+        return new SigningKey(AwsClients::ssm, Env.system().required("TOKEN_KEY_PARAMETER"));
     }
 
     @Override
     public Hmac get() {
         Hmac loaded = hmac;
         if (loaded == null) {
-            String value = ssm.getParameter(r -> r.name(parameterName).withDecryption(true)).parameter().value();
+            String value = ssm.get().getParameter(r -> r.name(parameterName).withDecryption(true)).parameter().value();
             loaded = new Hmac(Base64.getDecoder().decode(value.trim()));
             hmac = loaded;
         }

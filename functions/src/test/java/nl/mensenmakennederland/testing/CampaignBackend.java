@@ -49,7 +49,7 @@ public final class CampaignBackend {
         new SecureRandom().nextBytes(key);
         ssm.putParameter(r -> r.name(env.get("TOKEN_KEY_PARAMETER")).type(ParameterType.SECURE_STRING)
                 .value(Base64.getEncoder().encodeToString(key)).overwrite(true));
-        this.signingKey = new SigningKey(ssm, env.get("TOKEN_KEY_PARAMETER"));
+        this.signingKey = new SigningKey(() -> ssm, env.get("TOKEN_KEY_PARAMETER"));
 
         Outbox outbox = new Outbox(env.get("OUTBOX_TABLE"));
         this.events = new EventStore(aws.clients().dynamoDb(), env.get("EVENTS_TABLE"));
