@@ -3,9 +3,9 @@ package nl.mensenmakennederland.events;
 import java.time.Instant;
 
 /**
- * A campaign event and its seat ledger: {@code confirmedSeats} never exceeds {@code capacity};
- * who does not fit waits in line when the event keeps a waiting list. {@code version} guards
- * every change of the ledger (compare-and-set).
+ * A campaign event and its seat ledger.
+ *
+ * @param onlineUrl where an online session takes place; only registrants see it
  */
 public record Event(
         String id,
@@ -16,21 +16,20 @@ public record Event(
         Instant endsAt,
         String location,
         boolean online,
-        int capacity,
+        String onlineUrl,
         int maxSeatsPerRegistration,
         boolean waitlistEnabled,
         Instant registrationClosesAt,
-        int confirmedSeats,
-        int waitingCount,
-        long version) {
-
-    public int seatsLeft() {
-        return Math.max(0, capacity - confirmedSeats);
-    }
+        SeatLedger seats) {
 
     /** Registration closes at the configured moment, or else when the event starts. */
     public boolean registrationOpen(Instant now) {
         Instant closes = registrationClosesAt != null ? registrationClosesAt : startsAt;
         return now.isBefore(closes);
+    }
+
+    public Event withSeats(SeatLedger next) {
+        return new Event(id, type, title, description, startsAt, endsAt, location, online, onlineUrl,
+                maxSeatsPerRegistration, waitlistEnabled, registrationClosesAt, next);
     }
 }

@@ -16,6 +16,7 @@ import nl.mensenmakennederland.shared.Items;
 import nl.mensenmakennederland.shared.UtcTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Events in the events table: {@code pk=EVENT#<id>, sk=EVENT}; listed through {@code gsi1}
  * ({@code gsi1pk=EVENTS, gsi1sk=<startsAt>#<id>}), so upcoming events come sorted by start.
  * One partition for all events is deliberate: the campaign has hundreds, not millions.
+ * The event item also holds its seat ledger, waiting line included (see {@link RegistrationStore}).
  */
 public final class EventStore {
 
@@ -79,9 +81,36 @@ public final class EventStore {
         return events;
     }
 
-    /** Stores an event as given, replacing an earlier version (seed data, admin edits). */
+    /** Stores an event as given, replacing any earlier one (seed data, tests). */
     public void put(Event event) {
         dynamo.putItem(r -> r.tableName(table).item(toItem(event)));
+    }
+
+    /** Stores a new event; false when the id is taken. */
+    public boolean create(Event event) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(event)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces an event's details and capacity, if its ledger did not change since {@code read}
+     * (compare-and-set on its version); false when it did.
+     */
+    public boolean update(Event read, Event changed) {
+        Map<String, AttributeValue> item = toItem(changed.withSeats(new SeatLedger(changed.seats().capacity(),
+                read.seats().confirmedSeats(), read.seats().line(), read.seats().version() + 1)));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("version = :read")
+                    .expressionAttributeValues(Map.of(":read", n(read.seats().version()))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
     }
 
     static Map<String, AttributeValue> toItem(Event event) {
@@ -100,15 +129,19 @@ public final class EventStore {
             item.put("location", s(event.location()));
         }
         item.put("online", bool(event.online()));
-        item.put("capacity", n(event.capacity()));
+        if (event.onlineUrl() != null) {
+            item.put("onlineUrl", s(event.onlineUrl()));
+        }
         item.put("maxSeatsPerRegistration", n(event.maxSeatsPerRegistration()));
         item.put("waitlist", bool(event.waitlistEnabled()));
         if (event.registrationClosesAt() != null) {
             item.put("registrationClosesAt", time(event.registrationClosesAt()));
         }
-        item.put("confirmedSeats", n(event.confirmedSeats()));
-        item.put("waitingCount", n(event.waitingCount()));
-        item.put("version", n(event.version()));
+        SeatLedger seats = event.seats();
+        item.put("capacity", n(seats.capacity()));
+        item.put("confirmedSeats", n(seats.confirmedSeats()));
+        item.put("line", line(seats.line()));
+        item.put("version", n(seats.version()));
         return item;
     }
 
@@ -122,12 +155,33 @@ public final class EventStore {
                 Items.time(item, "endsAt"),
                 Items.string(item, "location"),
                 Items.bool(item, "online"),
-                Items.integer(item, "capacity"),
+                Items.string(item, "onlineUrl"),
                 Math.max(1, Items.integer(item, "maxSeatsPerRegistration")),
                 Items.bool(item, "waitlist"),
                 Items.time(item, "registrationClosesAt"),
-                Items.integer(item, "confirmedSeats"),
-                Items.integer(item, "waitingCount"),
-                Items.longValue(item, "version"));
+                new SeatLedger(
+                        Items.integer(item, "capacity"),
+                        Items.integer(item, "confirmedSeats"),
+                        line(item.get("line")),
+                        Items.longValue(item, "version")));
+    }
+
+    /** The waiting line as stored: a list of {@code <registrationId>:<seats>}, first in line first. */
+    static AttributeValue line(List<SeatLedger.Waiting> line) {
+        return AttributeValue.fromL(line.stream().map(EventStore::lineEntry).toList());
+    }
+
+    static AttributeValue lineEntry(SeatLedger.Waiting waiting) {
+        return s(waiting.registrationId() + ":" + waiting.seats());
+    }
+
+    private static List<SeatLedger.Waiting> line(AttributeValue stored) {
+        if (stored == null || !stored.hasL()) {
+            return List.of();
+        }
+        return stored.l().stream().map(entry -> {
+            int colon = entry.s().lastIndexOf(':');
+            return new SeatLedger.Waiting(entry.s().substring(0, colon), Integer.parseInt(entry.s().substring(colon + 1)));
+        }).toList();
     }
 }

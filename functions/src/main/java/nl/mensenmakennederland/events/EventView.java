@@ -30,10 +30,10 @@ public record EventView(
                 UtcTime.format(event.endsAt()),
                 event.location(),
                 event.online(),
-                event.capacity(),
-                event.seatsLeft(),
+                event.seats().capacity(),
+                event.seats().seatsLeft(),
                 event.waitlistEnabled(),
-                event.waitingCount(),
+                event.seats().waitingCount(),
                 event.maxSeatsPerRegistration(),
                 event.registrationOpen(now));
     }

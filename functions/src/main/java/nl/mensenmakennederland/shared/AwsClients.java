@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * SDK clients, each built once per execution environment and only when a function first asks
@@ -28,12 +29,20 @@ public final class AwsClients {
         static final SesV2Client CLIENT = configure(SesV2Client.builder()).build();
     }
 
+    private static final class Ssm {
+        static final SsmClient CLIENT = configure(SsmClient.builder()).build();
+    }
+
     public static DynamoDbClient dynamoDb() {
         return DynamoDb.CLIENT;
     }
 
     public static SesV2Client ses() {
         return Ses.CLIENT;
+    }
+
+    public static SsmClient ssm() {
+        return Ssm.CLIENT;
     }
 
     /** Region, credentials, HTTP client and optional endpoint override shared by every client. */

@@ -72,10 +72,7 @@ class EventHandlersTest {
     @Test
     void showsSeatsLeftFromTheLedger() {
         Event amersfoort = store.find("exp-2027-02-04-amersfoort").orElseThrow();
-        store.put(new Event(amersfoort.id(), amersfoort.type(), amersfoort.title(), amersfoort.description(),
-                amersfoort.startsAt(), amersfoort.endsAt(), amersfoort.location(), amersfoort.online(),
-                amersfoort.capacity(), amersfoort.maxSeatsPerRegistration(), amersfoort.waitlistEnabled(),
-                amersfoort.registrationClosesAt(), 173, 0, 1));
+        store.put(amersfoort.withSeats(amersfoort.seats().confirm(173)));
 
         JsonNode event = ApiRequests.body(get.handleRequest(ApiRequests.get("GET /events/{id}",
                 "/events/exp-2027-02-04-amersfoort", Map.of("id", "exp-2027-02-04-amersfoort"), Map.of()), null));

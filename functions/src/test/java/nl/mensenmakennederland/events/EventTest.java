@@ -11,17 +11,7 @@ class EventTest {
 
     private static Event event(int capacity, int confirmed, Instant closesAt) {
         return new Event("kb-1", EventType.KENNISBOOST, "Kennisboost", null, START, START.plusSeconds(5400),
-                "Online", true, capacity, 1, true, closesAt, confirmed, 0, 0);
-    }
-
-    @Test
-    void seatsLeftIsCapacityMinusConfirmedSeats() {
-        assertThat(event(50, 12, null).seatsLeft()).isEqualTo(38);
-    }
-
-    @Test
-    void seatsLeftNeverGoesBelowZeroWhenCapacityWasLowered() {
-        assertThat(event(10, 12, null).seatsLeft()).isZero();
+                "Online", true, null, 1, true, closesAt, new SeatLedger(capacity, confirmed, java.util.List.of(), 0));
     }
 
     @Test

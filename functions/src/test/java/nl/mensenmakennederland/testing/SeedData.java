@@ -8,6 +8,7 @@ import java.util.List;
 import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.EventStore;
 import nl.mensenmakennederland.events.EventType;
+import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.shared.Json;
 
 /** The campaign's sample events in {@code seed/events.json}, used by the tests and the local run. */
@@ -29,11 +30,11 @@ public final class SeedData {
                         Instant.parse(e.get("endsAt").asText()),
                         e.path("location").asText(null),
                         e.path("online").asBoolean(false),
-                        e.get("capacity").asInt(),
+                        e.path("onlineUrl").asText(null),
                         e.path("maxSeatsPerRegistration").asInt(1),
                         e.path("waitlist").asBoolean(false),
                         e.hasNonNull("registrationClosesAt") ? Instant.parse(e.get("registrationClosesAt").asText()) : null,
-                        0, 0, 0));
+                        SeatLedger.empty(e.get("capacity").asInt())));
             }
             return events;
         } catch (IOException e) {

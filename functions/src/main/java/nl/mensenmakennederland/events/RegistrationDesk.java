@@ -1,0 +1,334 @@
+package nl.mensenmakennederland.events;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import nl.mensenmakennederland.events.RegistrationStore.IdempotentAnswer;
+import nl.mensenmakennederland.events.RegistrationStore.Outcome;
+import nl.mensenmakennederland.events.SeatLedger.Placement;
+import nl.mensenmakennederland.events.SeatLedger.Waiting;
+import nl.mensenmakennederland.mail.MailRequest;
+import nl.mensenmakennederland.shared.ConflictRetry;
+import nl.mensenmakennederland.shared.EmailAddress;
+import nl.mensenmakennederland.shared.Hmac;
+import nl.mensenmakennederland.shared.Ids;
+import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.UtcTime;
+import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.shared.Env;
+import nl.mensenmakennederland.shared.SigningKey;
+import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.http.Problem.FieldError;
+
+/**
+ * Signing up, looking up and cancelling: reads the event, lets the {@link SeatLedger} decide,
+ * and has the {@link RegistrationStore} write the outcome in one transaction. A write that
+ * lost a race for the same seats is retried from a fresh read; one that keeps losing answers
+ * 503 having written nothing.
+ */
+public final class RegistrationDesk {
+
+    /** Keeps a cancellation's transaction well under DynamoDB's 100 items (2 items per promotion). */
+    static final int PROMOTIONS_PER_TRANSACTION = 25;
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final String TOKEN_PURPOSE = "registration";
+
+    /** The answer to a registration, as the website receives it (and a retry receives it again). */
+    public record Registered(String registrationId, String eventId, String status, Integer waitlistPosition,
+                             int seats, String manageUrl) {}
+
+    /** A registration as its owner sees it through the manage link. */
+    public record RegistrationView(String registrationId, String status, int seats, Integer waitlistPosition,
+                                   String name, String email, String organisation, String municipality,
+                                   String createdAt, EventSummary event) {}
+
+    public record EventSummary(String id, String title, String startsAt, String endsAt, String location,
+                               boolean online, String onlineUrl) {}
+
+    private final EventStore events;
+    private final RegistrationStore registrations;
+    private final Supplier<Hmac> keys;
+    private final Clock clock;
+    private final ConflictRetry retry;
+    private final String siteOrigin;
+    private final Duration retention;
+
+    public RegistrationDesk(EventStore events, RegistrationStore registrations, Supplier<Hmac> keys, Clock clock,
+                            ConflictRetry retry, String siteOrigin, Duration retention) {
+        this.events = events;
+        this.registrations = registrations;
+        this.keys = keys;
+        this.clock = clock;
+        this.retry = retry;
+        this.siteOrigin = siteOrigin;
+        this.retention = retention;
+    }
+
+    /** The desk as a function's environment (template.yaml) configures it. */
+    public static RegistrationDesk fromEnvironment() {
+        Env env = Env.system();
+        return new RegistrationDesk(
+                new EventStore(AwsClients.dynamoDb(), env.required("EVENTS_TABLE")),
+                new RegistrationStore(AwsClients.dynamoDb(), env.required("EVENTS_TABLE"), new Outbox(env.required("OUTBOX_TABLE"))),
+                SigningKey.fromEnvironment(),
+                Clock.systemUTC(),
+                ConflictRetry.standard(),
+                env.required("SITE_ORIGIN"),
+                Duration.ofDays(env.integer("RETENTION_DAYS", 90)));
+    }
+
+    public Registered register(String eventId, RegistrationForm form, Optional<String> idempotencyKey) {
+        Optional<String> keyHash = idempotencyKey.map(key -> sha256(eventId + "\n" + key));
+        String requestHash = sha256(String.join("\n", eventId, EmailAddress.normalized(form.email()), form.name(),
+                String.valueOf(form.organisation()), String.valueOf(form.municipality()), Integer.toString(form.seats())));
+        if (keyHash.isPresent()) {
+            Optional<Registered> earlier = earlierAnswer(eventId, keyHash.get(), requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Hmac hmac = keys.get();
+        String fingerprint = hmac.sign("email", EmailAddress.normalized(form.email()));
+        String registrationId = Ids.random();
+        AtomicReference<Event> latest = new AtomicReference<>();
+        return retry.run(() -> attemptRegistration(eventId, registrationId, form, fingerprint, hmac, keyHash,
+                        requestHash, latest))
+                .orElseThrow(() -> {
+                    Log.warn("registration.busy", "eventId", eventId);
+                    return Problem.busy(2);
+                });
+    }
+
+    private Optional<Registered> attemptRegistration(String eventId, String registrationId, RegistrationForm form,
+                                                     String fingerprint, Hmac hmac, Optional<String> keyHash,
+                                                     String requestHash, AtomicReference<Event> latest) {
+        Event known = latest.getAndSet(null);
+        Event event = known != null ? known : events.find(eventId).orElseThrow(RegistrationDesk::unknownEvent);
+        Instant now = clock.instant();
+        if (!event.registrationOpen(now)) {
+            throw Problem.conflict("Aanmelden is gesloten", "De aanmelding voor deze activiteit is gesloten.");
+        }
+        if (form.seats() > event.maxSeatsPerRegistration()) {
+            throw Problem.invalid("Te veel plaatsen", List.of(new FieldError("seats", event.maxSeatsPerRegistration() == 1
+                    ? "Voor deze activiteit meld je alleen jezelf aan (1 plaats)."
+                    : "Voor deze activiteit kun je maximaal " + event.maxSeatsPerRegistration() + " plaatsen reserveren.")));
+        }
+        Placement placement = event.seats().place(form.seats(), event.waitlistEnabled());
+        RegistrationStatus status = switch (placement) {
+            case Placement.Full full -> throw Problem.conflict("Vol",
+                    "Deze activiteit is vol en heeft geen wachtlijst. Kijk in de agenda voor een andere datum.");
+            case Placement.Confirmed confirmed -> RegistrationStatus.CONFIRMED;
+            case Placement.Waitlisted waitlisted -> RegistrationStatus.WAITLISTED;
+        };
+        Registration registration = new Registration(registrationId, event.id(), status, form.seats(), form.name(),
+                form.email(), form.organisation(), form.municipality(), now);
+        String manageUrl = manageUrl(registrationId, hmac);
+        MailRequest mail = mail(status == RegistrationStatus.CONFIRMED
+                ? MailRequest.Kind.REGISTRATION_CONFIRMED : MailRequest.Kind.REGISTRATION_WAITLISTED,
+                registration, event, manageUrl, now);
+        // The place in line is known once the line has it: commit order is line order.
+        Supplier<Registered> answer = () -> new Registered(registrationId, eventId, status.code(),
+                status == RegistrationStatus.WAITLISTED ? positionNow(eventId, registrationId) : null,
+                registration.seats(), manageUrl);
+        Optional<IdempotentAnswer> keep = keyHash.map(hash -> new IdempotentAnswer(hash, requestHash,
+                Json.write(new Registered(registrationId, eventId, status.code(), null, registration.seats(), manageUrl)),
+                now.plus(IDEMPOTENCY_WINDOW)));
+
+        RegistrationStore.Result result = registrations.register(event, registration, fingerprint, mail, keep,
+                expiresAt(event));
+        return switch (result.outcome()) {
+            case COMMITTED -> {
+                Log.info("registration.created", "eventId", eventId, "registrationId", registrationId,
+                        "status", status.code(), "seats", registration.seats());
+                yield Optional.of(answer.get());
+            }
+            case ALREADY_REGISTERED -> throw Problem.conflict("Al aangemeld",
+                    "Met dit e-mailadres is al iemand aangemeld voor deze activiteit. In de bevestigingsmail staat "
+                            + "de link om die aanmelding te bekijken of te annuleren.");
+            case DUPLICATE_REQUEST -> earlierAnswer(eventId, keyHash.orElseThrow(), requestHash);
+            case LOST_RACE -> {
+                result.currentEvent().ifPresent(latest::set);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private Integer positionNow(String eventId, String registrationId) {
+        return events.find(eventId).flatMap(e -> {
+            OptionalInt position = e.seats().positionOf(registrationId);
+            return position.isPresent() ? Optional.of(position.getAsInt()) : Optional.empty();
+        }).orElse(null);
+    }
+
+    private Optional<Registered> earlierAnswer(String eventId, String keyHash, String requestHash) {
+        return registrations.storedResponse(eventId, keyHash).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw Problem.invalid("Idempotency-Key al gebruikt", List.of(new FieldError("Idempotency-Key",
+                        "Deze sleutel hoort bij een andere aanmelding. Gebruik voor elke nieuwe aanmelding een nieuwe sleutel.")));
+            }
+            Registered earlier;
+            try {
+                earlier = Json.MAPPER.readValue(stored.body(), Registered.class);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Stored answer unreadable", e);
+            }
+            return earlier.status().equals(RegistrationStatus.WAITLISTED.code())
+                    ? new Registered(earlier.registrationId(), earlier.eventId(), earlier.status(),
+                            positionNow(eventId, earlier.registrationId()), earlier.seats(), earlier.manageUrl())
+                    : earlier;
+        });
+    }
+
+    public RegistrationView view(String registrationId, String token) {
+        Registration registration = authorized(registrationId, token);
+        Event event = events.find(registration.eventId()).orElseThrow(RegistrationDesk::unknownEvent);
+        OptionalInt position = event.seats().positionOf(registration.id());
+        boolean confirmed = registration.status() == RegistrationStatus.CONFIRMED;
+        return new RegistrationView(registration.id(), registration.status().code(), registration.seats(),
+                position.isPresent() ? position.getAsInt() : null,
+                registration.name(), registration.email(), registration.organisation(), registration.municipality(),
+                UtcTime.format(registration.createdAt()),
+                new EventSummary(event.id(), event.title(), UtcTime.format(event.startsAt()), UtcTime.format(event.endsAt()),
+                        event.location(), event.online(), confirmed ? event.onlineUrl() : null));
+    }
+
+    /** Cancels; cancelling again answers the same and changes nothing. */
+    public void cancel(String registrationId, String token) {
+        Registration registration = authorized(registrationId, token);
+        if (registration.status() == RegistrationStatus.CANCELLED) {
+            return;
+        }
+        retry.run(() -> attemptCancellation(registrationId)).orElseThrow(() -> {
+            Log.warn("cancellation.busy", "registrationId", registrationId);
+            return Problem.busy(2);
+        });
+    }
+
+    private Optional<Boolean> attemptCancellation(String registrationId) {
+        Registration registration = registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration);
+        if (registration.status() == RegistrationStatus.CANCELLED) {
+            return Optional.of(true);
+        }
+        Event event = events.find(registration.eventId()).orElseThrow(RegistrationDesk::unknownEvent);
+        Instant now = clock.instant();
+        SeatLedger freed = registration.status() == RegistrationStatus.CONFIRMED
+                ? event.seats().release(registration.seats()) : event.seats().leaveLine(registrationId);
+        List<Waiting> promoted = freed.promotable(PROMOTIONS_PER_TRANSACTION);
+        Optional<List<MailRequest>> promotionMails = promotionMails(event, promoted, now);
+        if (promotionMails.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MailRequest> mails = new ArrayList<>();
+        mails.add(mail(MailRequest.Kind.REGISTRATION_CANCELLED, registration, event, null, now));
+        mails.addAll(promotionMails.get());
+        String fingerprint = keys.get().sign("email", EmailAddress.normalized(registration.email()));
+
+        Outcome outcome = registrations.cancel(event, freed.promote(promoted), registration, fingerprint, promoted, mails, now);
+        if (outcome != Outcome.COMMITTED) {
+            return Optional.empty();
+        }
+        Log.info("registration.cancelled", "eventId", event.id(), "registrationId", registrationId,
+                "seatsFreed", registration.status() == RegistrationStatus.CONFIRMED ? registration.seats() : 0,
+                "promoted", promoted.size());
+        if (promoted.size() == PROMOTIONS_PER_TRANSACTION) {
+            promoteWaiting(event.id());
+        }
+        return Optional.of(true);
+    }
+
+    /** Moves people up from the line for as long as seats are free (after seats were added). */
+    public void promoteWaiting(String eventId) {
+        boolean more = true;
+        while (more) {
+            more = retry.run(() -> {
+                Event event = events.find(eventId).orElseThrow(RegistrationDesk::unknownEvent);
+                List<Waiting> promoted = event.seats().promotable(PROMOTIONS_PER_TRANSACTION);
+                if (promoted.isEmpty()) {
+                    return Optional.of(false);
+                }
+                Instant now = clock.instant();
+                Optional<List<MailRequest>> mails = promotionMails(event, promoted, now);
+                if (mails.isEmpty() || registrations.promote(event, event.seats().promote(promoted), promoted,
+                        mails.get(), now) != Outcome.COMMITTED) {
+                    return Optional.<Boolean>empty();
+                }
+                Log.info("waitlist.promoted", "eventId", eventId, "promoted", promoted.size());
+                return Optional.of(promoted.size() == PROMOTIONS_PER_TRANSACTION);
+            }).orElseThrow(() -> Problem.busy(2));
+        }
+    }
+
+    /**
+     * The mails for those moving up; empty when one of them left the line meanwhile (cancelled
+     * at the same moment), which makes the caller start over from a fresh read.
+     */
+    private Optional<List<MailRequest>> promotionMails(Event event, List<Waiting> promoted, Instant now) {
+        Map<String, Registration> people = registrations.findAll(promoted.stream().map(Waiting::registrationId).toList());
+        Hmac hmac = keys.get();
+        List<MailRequest> mails = new ArrayList<>();
+        for (Waiting waiting : promoted) {
+            Registration registration = people.get(waiting.registrationId());
+            if (registration == null || registration.status() != RegistrationStatus.WAITLISTED) {
+                return Optional.empty();
+            }
+            mails.add(mail(MailRequest.Kind.REGISTRATION_PROMOTED, registration, event,
+                    manageUrl(registration.id(), hmac), now));
+        }
+        return Optional.of(mails);
+    }
+
+    private Registration authorized(String registrationId, String token) {
+        if (!Ids.isWellFormed(registrationId)) {
+            throw unknownRegistration();
+        }
+        if (!keys.get().verify(TOKEN_PURPOSE, registrationId, token)) {
+            throw new Problem(403, "Geen toegang", "Deze link is niet geldig. Gebruik de link uit je bevestigingsmail.");
+        }
+        return registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration);
+    }
+
+    private MailRequest mail(MailRequest.Kind kind, Registration registration, Event event, String manageUrl, Instant now) {
+        return new MailRequest(Ids.random(), kind, registration.email(), registration.name(), registration.id(),
+                new MailRequest.EventDetails(event.id(), event.title(), event.startsAt(), event.endsAt(),
+                        event.location(), event.online(), event.onlineUrl()),
+                registration.seats(), manageUrl, now);
+    }
+
+    private String manageUrl(String registrationId, Hmac hmac) {
+        return siteOrigin + "/beheer.html?registration=" + registrationId + "&token=" + hmac.sign(TOKEN_PURPOSE, registrationId);
+    }
+
+    /** Personal data goes a fixed time after the event it was given for. */
+    private long expiresAt(Event event) {
+        return event.endsAt().plus(retention).getEpochSecond();
+    }
+
+    private static Problem unknownEvent() {
+        return Problem.notFound("Deze activiteit bestaat niet (meer).");
+    }
+
+    private static Problem unknownRegistration() {
+        return Problem.notFound("Deze aanmelding bestaat niet (meer).");
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package nl.mensenmakennederland.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The seats of one event: never more confirmed than the capacity; who does not fit waits in
+ * the line, first come first served. Immutable: a change returns the next ledger.
+ *
+ * @param line    who waits, first in line first
+ * @param version raised by every change, so that rare decisions that depend on the whole state
+ *                (cancelling, promoting, changing the capacity) can be written compare-and-set
+ */
+public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, long version) {
+
+    /** What a new registration gets. */
+    public sealed interface Placement {
+        record Confirmed() implements Placement {}
+
+        record Waitlisted(int position) implements Placement {}
+
+        record Full() implements Placement {}
+    }
+
+    /** A registration waiting in line. */
+    public record Waiting(String registrationId, int seats) {}
+
+    public SeatLedger {
+        line = List.copyOf(line);
+    }
+
+    public static SeatLedger empty(int capacity) {
+        return new SeatLedger(capacity, 0, List.of(), 0);
+    }
+
+    public int seatsLeft() {
+        return Math.max(0, capacity - confirmedSeats);
+    }
+
+    public int waitingCount() {
+        return line.size();
+    }
+
+    /**
+     * Seats go to a newcomer only while nobody waits: a freed seat belongs to the line, even
+     * when the one in front needs more seats than are free.
+     */
+    public Placement place(int seats, boolean waitlistEnabled) {
+        if (line.isEmpty() && seats <= seatsLeft()) {
+            return new Placement.Confirmed();
+        }
+        if (waitlistEnabled) {
+            return new Placement.Waitlisted(line.size() + 1);
+        }
+        return new Placement.Full();
+    }
+
+    /** The place in line of a registration, 1 being next. */
+    public OptionalInt positionOf(String registrationId) {
+        for (int i = 0; i < line.size(); i++) {
+            if (line.get(i).registrationId().equals(registrationId)) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    public SeatLedger confirm(int seats) {
+        if (!line.isEmpty() || seats > seatsLeft()) {
+            throw new IllegalStateException("No " + seats + " seats for a newcomer: " + this);
+        }
+        return new SeatLedger(capacity, confirmedSeats + seats, line, version + 1);
+    }
+
+    public SeatLedger enqueue(Waiting waiting) {
+        List<Waiting> longer = new ArrayList<>(line);
+        longer.add(waiting);
+        return new SeatLedger(capacity, confirmedSeats, longer, version + 1);
+    }
+
+    /** The ledger after a confirmed registration gave back its seats. */
+    public SeatLedger release(int seats) {
+        return new SeatLedger(capacity, Math.max(0, confirmedSeats - seats), line, version + 1);
+    }
+
+    /** The ledger after a waiting registration left the line. */
+    public SeatLedger leaveLine(String registrationId) {
+        return new SeatLedger(capacity, confirmedSeats,
+                line.stream().filter(w -> !w.registrationId().equals(registrationId)).toList(), version + 1);
+    }
+
+    public SeatLedger withCapacity(int newCapacity) {
+        if (newCapacity < confirmedSeats) {
+            throw new IllegalArgumentException("Capacity " + newCapacity + " is below the " + confirmedSeats + " confirmed seats");
+        }
+        return new SeatLedger(newCapacity, confirmedSeats, line, version + 1);
+    }
+
+    /**
+     * Who moves up from the front of the line, as long as each fits in the seats left; stops at
+     * the first that does not fit, so nobody is overtaken. At most {@code limit} at a time.
+     */
+    public List<Waiting> promotable(int limit) {
+        List<Waiting> promoted = new ArrayList<>();
+        int free = seatsLeft();
+        for (Waiting waiting : line) {
+            if (promoted.size() == limit || waiting.seats() > free) {
+                break;
+            }
+            promoted.add(waiting);
+            free -= waiting.seats();
+        }
+        return promoted;
+    }
+
+    /** The ledger after the first {@code promoted.size()} of the line got confirmed seats. */
+    public SeatLedger promote(List<Waiting> promoted) {
+        if (!line.subList(0, promoted.size()).equals(promoted)) {
+            throw new IllegalArgumentException("Only the front of the line moves up");
+        }
+        int seats = promoted.stream().mapToInt(Waiting::seats).sum();
+        if (seats > seatsLeft()) {
+            throw new IllegalStateException("Promoting " + seats + " seats with " + seatsLeft() + " left");
+        }
+        return new SeatLedger(capacity, confirmedSeats + seats, line.subList(promoted.size(), line.size()),
+                promoted.isEmpty() ? version : version + 1);
+    }
+}

@@ -1,0 +1,104 @@
+package nl.mensenmakennederland.mail;
+
+import static nl.mensenmakennederland.shared.Items.n;
+import static nl.mensenmakennederland.shared.Items.s;
+import static nl.mensenmakennederland.shared.Items.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import nl.mensenmakennederland.shared.Ids;
+import nl.mensenmakennederland.shared.Log;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Sends one outbox mail at most once, however often it is delivered to us: claim the outbox
+ * item (a lease, in case we die mid-way), send through SES, then mark it sent and erase its
+ * personal data. A failed send gives the claim back and rethrows, so the stream retries it.
+ */
+public final class MailDelivery {
+
+    public enum Result { SENT, ALREADY_SENT, CLAIMED_ELSEWHERE }
+
+    /** Longer than one send can take; after it, another attempt may take over. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** A sent mail's item is kept a week for support questions ("did it go out?"), without personal data. */
+    static final Duration KEEP_SENT = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final Outbox outbox;
+    private final SesV2Client ses;
+    private final String sender;
+    private final Clock clock;
+
+    public MailDelivery(DynamoDbClient dynamo, Outbox outbox, SesV2Client ses, String sender, Clock clock) {
+        this.dynamo = dynamo;
+        this.outbox = outbox;
+        this.ses = ses;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    public Result deliver(MailRequest mail) {
+        Instant now = clock.instant();
+        String claim = Ids.random();
+        try {
+            dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
+                    .updateExpression("SET claimedUntil = :until, claim = :claim")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(sentAt) "
+                            + "AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)")
+                    .expressionAttributeValues(Map.of(
+                            ":until", n(now.plus(LEASE).getEpochSecond()),
+                            ":now", n(now.getEpochSecond()),
+                            ":claim", s(claim))));
+        } catch (ConditionalCheckFailedException taken) {
+            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(outbox.table())
+                    .key(Outbox.key(mail.id())).consistentRead(true)).item();
+            boolean gone = item == null || item.isEmpty() || item.containsKey("sentAt");
+            return gone ? Result.ALREADY_SENT : Result.CLAIMED_ELSEWHERE;
+        }
+
+        String messageId;
+        try {
+            RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now);
+            byte[] raw = MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
+                    rendered.text(), rendered.html(), rendered.attachments());
+            messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
+                    .destination(d -> d.toAddresses(mail.to()))
+                    .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
+        } catch (RuntimeException sendFailed) {
+            release(mail, claim);
+            throw sendFailed;
+        }
+
+        dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
+                .updateExpression("SET sentAt = :now, messageId = :messageId, expiresAt = :expires "
+                        + "REMOVE #to, #name, manageUrl, claimedUntil, claim")
+                .conditionExpression("claim = :claim")
+                .expressionAttributeNames(Map.of("#to", "to", "#name", "name"))
+                .expressionAttributeValues(Map.of(
+                        ":now", time(clock.instant()),
+                        ":messageId", s(messageId),
+                        ":expires", n(now.plus(KEEP_SENT).getEpochSecond()),
+                        ":claim", s(claim))));
+        Log.info("mail.sent", "mailId", mail.id(), "kind", mail.kind().code(), "registrationId", mail.registrationId());
+        return Result.SENT;
+    }
+
+    private void release(MailRequest mail, String claim) {
+        try {
+            dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
+                    .updateExpression("REMOVE claimedUntil, claim")
+                    .conditionExpression("claim = :claim")
+                    .expressionAttributeValues(Map.of(":claim", s(claim))));
+        } catch (RuntimeException releaseFailed) {
+            // The lease runs out by itself; the retry then takes over.
+            Log.warn("mail.release-failed", "mailId", mail.id());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package nl.mensenmakennederland.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import nl.mensenmakennederland.testing.ApiRequests;
+import nl.mensenmakennederland.testing.AwsEmulatorExtension;
+import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.Forms;
+import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.SentMails;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Mails from the outbox, through the stream, the mailer and SES in moto, read as a mail client reads them. */
+@ExtendWith(AwsEmulatorExtension.class)
+class MailerTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    static final String KENNISBOOST = "kb-2027-01-12-vrijwilligers-werven";
+
+    LocalAws aws;
+    CampaignBackend backend;
+
+    @BeforeEach
+    void freshBackend(LocalAws aws) {
+        this.aws = aws;
+        this.backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
+    }
+
+    private JsonNode register(String eventId, String name, String email, int seats) {
+        APIGatewayV2HTTPResponse response = backend.register.handleRequest(
+                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null);
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        return ApiRequests.body(response);
+    }
+
+    private List<Map<String, AttributeValue>> outboxItems() {
+        return aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("OutboxTable"))).items();
+    }
+
+    @Test
+    void theConfirmationIsDutchWithTheDetailsTheManageLinkAndACalendarInvite() {
+        backend.verifySender();
+        JsonNode registration = register(KENNISBOOST, "Fatima el Amrani", "fatima@buurthuis.nl", 1);
+
+        backend.deliverMails();
+
+        List<SentMails.Mail> mails = SentMails.to(aws, "fatima@buurthuis.nl");
+        assertThat(mails).hasSize(1);
+        SentMails.Mail mail = mails.get(0);
+        assertThat(mail.subject()).isEqualTo("Je bent aangemeld: Kennisboost: nieuwe vrijwilligers werven via sociale media");
+        // 18:30 UTC is 19:30 in Amsterdam in January.
+        assertThat(mail.text()).contains("Hoi Fatima el Amrani", "Dinsdag 12 januari 2027, 19:30 – 21:00 uur",
+                "https://live.mensenmakennederland.nl/" + KENNISBOOST, registration.get("manageUrl").asText());
+        assertThat(mail.html()).contains("href=\"" + registration.get("manageUrl").asText().replace("&", "&amp;") + "\"");
+        assertThat(mail.attachments()).hasSize(1);
+        SentMails.Attachment invite = mail.attachments().get(0);
+        assertThat(invite.filename()).isEqualTo("uitnodiging.ics");
+        assertThat(invite.contentType()).startsWith("text/calendar");
+        assertThat(invite.content().split("\r\n")).allSatisfy(line ->
+                assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        String unfolded = invite.content().replace("\r\n ", ""); // as a calendar reads folded lines
+        assertThat(unfolded).contains(
+                "UID:" + registration.get("registrationId").asText() + "@mensenmakennederland.nl",
+                "DTSTART:20270112T183000Z", "DTEND:20270112T200000Z",
+                "LOCATION:https://live.mensenmakennederland.nl/" + KENNISBOOST);
+    }
+
+    @Test
+    void theWaitlistMailGivesThePlaceInLineAndNoInvite() {
+        backend.verifySender();
+        var event = backend.events.find("exp-2027-02-04-amersfoort").orElseThrow();
+        backend.events.put(event.withSeats(event.seats().confirm(event.seats().capacity())));
+
+        register(event.id(), "Bram Jansen", "bram@example.nl", 2);
+        backend.deliverMails();
+
+        SentMails.Mail mail = SentMails.to(aws, "bram@example.nl").get(0);
+        assertThat(mail.subject()).startsWith("Je staat op de wachtlijst");
+        assertThat(mail.text()).contains("wachtlijst", "2 plaatsen", "actuele plek");
+        assertThat(mail.attachments()).isEmpty();
+    }
+
+    @Test
+    void aNameCannotInjectHtmlIntoTheMail() {
+        backend.verifySender();
+        register(KENNISBOOST, "<img src=x onerror=alert(1)>", "x@example.nl", 1);
+
+        backend.deliverMails();
+
+        assertThat(SentMails.to(aws, "x@example.nl").get(0).html()).doesNotContain("<img").contains("&lt;img");
+    }
+
+    @Test
+    void whenSesFailsTheRegistrationStandsAndTheMailGoesOutOnceItRecovers() {
+        // The sender is not verified yet: SES refuses every send, as during an outage.
+        JsonNode registration = register(KENNISBOOST, "Anna de Vries", "anna@example.nl", 1);
+        assertThat(registration.get("status").asText()).isEqualTo("confirmed");
+        DynamodbEvent batch = backend.outboxStream().poll();
+
+        StreamsEventResponse failed = backend.mailer.handleRequest(batch, null);
+
+        assertThat(failed.getBatchItemFailures()).hasSize(1);
+        assertThat(SentMails.all(aws)).isEmpty();
+        assertThat(outboxItems()).hasSize(1).allSatisfy(item -> assertThat(item).doesNotContainKey("sentAt"));
+
+        backend.verifySender();
+        StreamsEventResponse retried = backend.mailer.handleRequest(batch, null);
+
+        assertThat(retried.getBatchItemFailures()).isEmpty();
+        assertThat(SentMails.to(aws, "anna@example.nl")).hasSize(1);
+    }
+
+    @Test
+    void aRecordDeliveredTwiceIsMailedOnce() {
+        backend.verifySender();
+        register(KENNISBOOST, "Anna de Vries", "anna@example.nl", 1);
+        DynamodbEvent batch = backend.outboxStream().poll();
+
+        backend.mailer.handleRequest(batch, null);
+        StreamsEventResponse duplicate = backend.mailer.handleRequest(batch, null);
+
+        assertThat(duplicate.getBatchItemFailures()).isEmpty();
+        assertThat(SentMails.all(aws)).hasSize(1);
+    }
+
+    @Test
+    void aSentMailKeepsNoPersonalDataInTheOutbox() {
+        backend.verifySender();
+        register(KENNISBOOST, "Anna de Vries", "anna@example.nl", 1);
+
+        backend.deliverMails();
+
+        Map<String, AttributeValue> item = outboxItems().get(0);
+        assertThat(item).containsKeys("sentAt", "messageId").doesNotContainKeys("to", "name", "manageUrl");
+        assertThat(item.toString()).doesNotContain("anna@example.nl", "Anna de Vries");
+    }
+
+    @Test
+    void afterAFailureLaterRecordsInTheBatchWaitSoNothingIsSkipped() {
+        register(KENNISBOOST, "Anna", "anna@example.nl", 1);
+        register(KENNISBOOST, "Bram", "bram@example.nl", 1);
+        DynamodbEvent batch = backend.outboxStream().poll();
+        assertThat(batch.getRecords()).hasSize(2);
+
+        StreamsEventResponse failed = backend.mailer.handleRequest(batch, null);
+
+        // Lambda retries from the first reported record, which covers everything after it.
+        assertThat(failed.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.getRecords().get(0).getDynamodb().getSequenceNumber());
+        backend.verifySender();
+        backend.mailer.handleRequest(batch, null);
+        assertThat(SentMails.all(aws)).extracting(SentMails.Mail::to).containsExactlyInAnyOrder("anna@example.nl", "bram@example.nl");
+    }
+}
