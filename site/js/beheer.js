@@ -22,15 +22,16 @@ async function load() {
       : problemNotice(body);
     return;
   }
-  const event = body.eventId ? (await api('GET', `/events/${encodeURIComponent(body.eventId)}`)) : null;
-  const title = event?.ok ? event.body.title : body.eventTitle ?? body.eventId ?? '';
+  const event = body.event ?? {};
   const rows = [
-    ['Activiteit', esc(title)],
-    event?.ok ? ['Wanneer', esc(when(event.body.startsAt, event.body.endsAt))] : null,
+    ['Activiteit', esc(event.title ?? '')],
+    event.startsAt ? ['Wanneer', esc(when(event.startsAt, event.endsAt))] : null,
+    ['Waar', esc(event.online ? 'Online' : event.location ?? '')],
     ['Status', `<span id="status">${esc(STATUS[body.status] ?? body.status)}</span>`],
     body.status === 'waitlisted' && body.waitlistPosition ? ['Plaats op de wachtlijst', esc(body.waitlistPosition)] : null,
-    ['Naam', esc(body.name)],
-    ['E-mailadres', esc(body.email)],
+    // A cancelled registration keeps no name or address: those rows then fall away.
+    body.name ? ['Naam', esc(body.name)] : null,
+    body.email ? ['E-mailadres', esc(body.email)] : null,
     body.organisation ? ['Organisatie', esc(body.organisation)] : null,
     body.municipality ? ['Gemeente', esc(body.municipality)] : null,
     ['Aantal plaatsen', esc(body.seats ?? 1)],

@@ -16,7 +16,8 @@ import nl.mensenmakennederland.shared.Log;
 
 /**
  * One loopback port for everything a volunteer's browser needs: the template's API routes
- * first, then the local mailbox, then the demo site; anything else is API Gateway's 404.
+ * first, then the local mailbox and token endpoint, then the demo site; anything else is API
+ * Gateway's 404.
  */
 final class LocalHttpServer implements AutoCloseable {
 
@@ -26,11 +27,13 @@ final class LocalHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ApiGateway api;
     private final MailboxPage mailbox;
+    private final TokenEndpoint tokens;
     private final StaticSite site;
 
-    LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, StaticSite site) throws IOException {
+    LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, TokenEndpoint tokens, StaticSite site) throws IOException {
         this.api = api;
         this.mailbox = mailbox;
+        this.tokens = tokens;
         this.site = site;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", this::serve);
@@ -77,7 +80,9 @@ final class LocalHttpServer implements AutoCloseable {
                 exchange.getRemoteAddress().getAddress().getHostAddress());
         Optional<LocalResponse> response = api.handle(request);
         if (response.isEmpty() && ("GET".equals(method) || "HEAD".equals(method))) {
-            response = rawPath.startsWith(MailboxPage.PATH) ? mailbox.get(rawPath) : site.get(rawPath);
+            response = rawPath.startsWith(MailboxPage.PATH) ? mailbox.get(rawPath)
+                    : rawPath.equals(TokenEndpoint.PATH) ? tokens.get(exchange.getRequestURI().getRawQuery())
+                    : site.get(rawPath);
         }
         return response.orElseGet(LocalResponse::notFound);
     }

@@ -83,6 +83,16 @@ public final class LocalRunner {
                         source.start();
                         consumers.add(source.description());
                     }
+                    case "Schedule" -> {
+                        if (ScheduleSource.runnable(event)) {
+                            ScheduleSource schedule = track(ScheduleSource.of(functions.get(function.logicalId()), event,
+                                    Clock.systemUTC()));
+                            schedule.start();
+                            consumers.add(schedule.description());
+                        } else {
+                            notRun.add(function.logicalId() + " <- Schedule " + event.properties().get("Schedule"));
+                        }
+                    }
                     default -> notRun.add(function.logicalId() + " <- " + event.type() + " " + event.name());
                 }
             }
@@ -96,6 +106,7 @@ public final class LocalRunner {
         LocalHttpServer server = track(new LocalHttpServer(options.port(),
                 new ApiGateway(routes, authorizers, functions, Clock.systemUTC()),
                 new MailboxPage(new Mailbox(emulator.endpoint(), Clock.systemUTC())),
+                new TokenEndpoint(issuer, authorizers),
                 new StaticSite(RepositoryRoot.path().resolve("site"))));
         server.start();
 
@@ -105,7 +116,7 @@ public final class LocalRunner {
         out.println("  Mailbox   " + options.origin() + MailboxPage.PATH);
         out.println("  API       " + options.origin() + "  (" + routes.all().size() + " routes of template.yaml)");
         routes.all().forEach(r -> out.println("            " + r.routeKey() + (r.authorizer() == null ? "" : "   [" + r.authorizer() + "]")));
-        consumers.forEach(c -> out.println("  Stream    " + c));
+        consumers.forEach(c -> out.println("  Events    " + c));
         notRun.forEach(n -> out.println("  Not run   " + n + " (the local runner has no such event source yet)"));
         out.println("  Emulator  " + emulator.endpoint() + (emulator instanceof MotoServer moto
                 ? "  (moto_server, pid " + moto.pid() + ")" : "  (external, left running at exit)"));
@@ -114,6 +125,9 @@ public final class LocalRunner {
                     + ADMIN_TOKEN_VALIDITY.toHours() + " h):");
             out.println("    " + issuer.issue(authorizer.config(), List.of(LocalTokenIssuer.ADMIN_GROUP), ADMIN_TOKEN_VALIDITY));
         });
+        if (!authorizers.isEmpty()) {
+            out.println("  Tokens    " + options.origin() + TokenEndpoint.PATH + "?groups=admins  (a fresh one, any groups)");
+        }
         out.println(READY + " " + elapsed() + "  Stop with Ctrl-C.");
         out.flush();
     }

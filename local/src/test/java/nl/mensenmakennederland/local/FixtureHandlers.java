@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Handlers with the shapes a real function may have, for {@link ApiGatewayTest}. */
+/** Handlers with the shapes a real function may have, for the gateway and event source tests. */
 final class FixtureHandlers {
 
     private FixtureHandlers() {}
@@ -35,6 +37,17 @@ final class FixtureHandlers {
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
             return Map.of("rawPath", event.get("rawPath"));
+        }
+    }
+
+    /** Keeps the scheduled events it got. */
+    public static final class Scheduled implements RequestHandler<ScheduledEvent, Void> {
+        static final List<ScheduledEvent> RECEIVED = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Void handleRequest(ScheduledEvent event, Context context) {
+            RECEIVED.add(event);
+            return null;
         }
     }
 

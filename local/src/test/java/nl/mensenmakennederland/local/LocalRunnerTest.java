@@ -81,6 +81,38 @@ class LocalRunnerTest {
     }
 
     @Test
+    void adminRoutesLetOnlyAValidAdminTokenThrough(RunnerProcess runner) throws IOException {
+        List<HttpApiRoutes.Route> guarded = HttpApiRoutes.from(SamTemplate.load()).all().stream()
+                .filter(r -> r.authorizer() != null).toList();
+        assertThat(guarded).as("the template has admin routes").isNotEmpty();
+        String admin = runner.adminToken();
+        String[] parts = admin.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+        String foreign = new LocalTokenIssuer(java.time.Clock.systemUTC())
+                .issue(JwtAuthorizer.configs(SamTemplate.load()).get("AdminJwt"), List.of("admins"), java.time.Duration.ofHours(1));
+        String volunteer = json(runner.get("/_local/token?groups=vrijwilligers")).get("token").asText();
+
+        for (HttpApiRoutes.Route route : guarded) {
+            String path = route.path().replace("{id}", "kb-2027-01-14-jongeren-betrekken");
+            String body = "GET".equals(route.method()) ? null : "{}";
+            Map<String, String> json = Map.of("content-type", "application/json");
+            assertThat(runner.send(route.method(), path, json, body).statusCode()).as(route.routeKey() + " no token").isEqualTo(401);
+            for (String refused : List.of(tampered, foreign, "not-a-jwt")) {
+                assertThat(runner.send(route.method(), path, Map.of("content-type", "application/json",
+                        "authorization", "Bearer " + refused), body).statusCode()).as(route.routeKey()).isEqualTo(401);
+            }
+            HttpResponse<String> notAdmin = runner.send(route.method(), path,
+                    Map.of("content-type", "application/json", "authorization", "Bearer " + volunteer), body);
+            assertThat(notAdmin.statusCode()).as(route.routeKey() + " as a volunteer").isEqualTo(403);
+            assertThat(json(notAdmin).get("title").asText()).isEqualTo("Geen toegang");
+        }
+
+        HttpResponse<String> list = runner.send("GET", "/admin/events/kb-2027-01-14-jongeren-betrekken/registrations",
+                Map.of("authorization", "Bearer " + admin), null);
+        assertThat(list.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void servesTheDemoSiteButNothingOutsideIt(RunnerProcess runner) {
         HttpResponse<String> home = runner.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
