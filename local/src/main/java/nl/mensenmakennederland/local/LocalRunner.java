@@ -51,6 +51,9 @@ public final class LocalRunner {
         }, "local-runner-stop"));
         try {
             runner.start(template, options, System.out);
+        } catch (java.net.BindException portTaken) {
+            System.err.println("Port " + options.port() + " is in use; start with ./run-local --port <another>.");
+            System.exit(1);
         } catch (Exception failure) {
             System.err.println("The local runner could not start: " + failure);
             failure.printStackTrace();

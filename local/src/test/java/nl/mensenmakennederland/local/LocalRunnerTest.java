@@ -133,6 +133,8 @@ class LocalRunnerTest {
                 .destination(d -> d.toAddresses("vrijwilliger@example.org"))
                 .content(c -> c.simple(m -> m.subject(s -> s.data("Eerste mail"))
                         .body(b -> b.html(h -> h.data("<p>Hallo</p>")).text(t -> t.data("Hallo"))))));
+        // moto keeps no send time: the mailbox orders by when it first saw a mail.
+        runner.get("/_local/mail.json");
         String raw = """
                 From: Mensen maken Nederland <noreply@mensenmakennederland.nl>\r
                 To: organisatie@example.org\r
@@ -156,12 +158,17 @@ class LocalRunnerTest {
                 .destination(d -> d.toAddresses("organisatie@example.org"))
                 .content(c -> c.raw(m -> m.data(SdkBytes.fromString(raw, StandardCharsets.UTF_8)))));
 
-        JsonNode mails = json(runner.get("/_local/mail.json"));
-        JsonNode newest = mails.get(0);
-        assertThat(newest.get("subject").asText()).isEqualTo("Bevestiging: café Utrecht");
+        List<String> subjects = new ArrayList<>();
+        JsonNode newest = null;
+        for (JsonNode mail : json(runner.get("/_local/mail.json"))) {
+            subjects.add(mail.get("subject").asText());
+            if (mail.get("subject").asText().equals("Bevestiging: café Utrecht")) {
+                newest = mail;
+            }
+        }
+        assertThat(subjects.indexOf("Bevestiging: café Utrecht")).isNotNegative().isLessThan(subjects.indexOf("Eerste mail"));
         assertThat(newest.get("to").get(0).asText()).isEqualTo("organisatie@example.org");
         assertThat(newest.get("attachments").get(0).asText()).isEqualTo("activiteit.ics");
-        assertThat(mails.get(1).get("subject").asText()).isEqualTo("Eerste mail");
 
         String page = runner.get("/_local/mail").body();
         assertThat(page.indexOf("Bevestiging: café Utrecht")).isLessThan(page.indexOf("Eerste mail"));
