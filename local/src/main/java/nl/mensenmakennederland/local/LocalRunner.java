@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.testing.AwsEmulator;
@@ -63,15 +64,20 @@ public final class LocalRunner {
     }
 
     void start(SamTemplate template, RunnerOptions options, PrintStream out) throws IOException {
-        AwsEmulator emulator = emulator(template);
-        LocalAws aws = track(new LocalAws(template, emulator));
+        // moto takes a second or so to come up: load the functions (and their SDK clients) meanwhile.
+        CompletableFuture<AwsEmulator> starting = CompletableFuture.supplyAsync(() -> emulator(template));
+        Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        try {
+            for (SamTemplate.Function function : template.functions()) {
+                functions.put(function.logicalId(), LocalFunction.of(function));
+            }
+        } finally {
+            track(starting.join());
+        }
+        AwsEmulator emulator = starting.join();
+        LocalAws aws = new LocalAws(template, emulator);
         SsmClient ssm = track(AwsClients.configure(SsmClient.builder()).build());
         LocalSetup.prepare(aws, ssm);
-
-        Map<String, LocalFunction> functions = new LinkedHashMap<>();
-        for (SamTemplate.Function function : template.functions()) {
-            functions.put(function.logicalId(), LocalFunction.of(function));
-        }
 
         List<String> consumers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
