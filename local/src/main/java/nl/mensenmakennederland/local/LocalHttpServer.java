@@ -44,10 +44,6 @@ final class LocalHttpServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
-
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             LocalResponse response;

@@ -99,14 +99,6 @@ final class RunnerProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    Process process() {
-        return process;
-    }
-
     String output() {
         return String.join("\n", output);
     }
