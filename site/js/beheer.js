@@ -26,7 +26,10 @@ async function load() {
   const rows = [
     ['Activiteit', esc(event.title ?? '')],
     event.startsAt ? ['Wanneer', esc(when(event.startsAt, event.endsAt))] : null,
-    ['Waar', esc(event.online ? 'Online' : event.location ?? '')],
+    // The online link is only given to confirmed registrations (the API leaves it out otherwise).
+    ['Waar', event.online && event.onlineUrl
+      ? `Online: <a href="${esc(event.onlineUrl)}">${esc(event.onlineUrl)}</a>`
+      : esc(event.online ? 'Online' : event.location ?? '')],
     ['Status', `<span id="status">${esc(STATUS[body.status] ?? body.status)}</span>`],
     body.status === 'waitlisted' && body.waitlistPosition ? ['Plaats op de wachtlijst', esc(body.waitlistPosition)] : null,
     // A cancelled registration keeps no name or address: those rows then fall away.
