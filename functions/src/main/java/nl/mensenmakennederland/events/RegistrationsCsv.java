@@ -13,13 +13,19 @@ public final class RegistrationsCsv {
     private static final List<String> HEADER = List.of(
             "Aanmelding", "Status", "Plaatsen", "Wachtlijstplek", "Naam", "E-mail", "Organisatie", "Gemeente", "Aangemeld op (UTC)");
 
+    /** What the statuses are called in the Dutch spreadsheet. */
+    private static final java.util.Map<RegistrationStatus, String> STATUS = java.util.Map.of(
+            RegistrationStatus.CONFIRMED, "bevestigd",
+            RegistrationStatus.WAITLISTED, "wachtlijst",
+            RegistrationStatus.CANCELLED, "geannuleerd");
+
     private RegistrationsCsv() {}
 
     public static String render(List<Registration> registrations, SeatLedger seats) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         row(csv, HEADER);
         for (Registration r : registrations) {
-            row(csv, List.of(r.id(), r.status().code(), Integer.toString(r.seats()),
+            row(csv, List.of(r.id(), STATUS.get(r.status()), Integer.toString(r.seats()),
                     seats.positionOf(r.id()).stream().mapToObj(Integer::toString).findFirst().orElse(""),
                     nullToEmpty(r.name()), nullToEmpty(r.email()), nullToEmpty(r.organisation()),
                     nullToEmpty(r.municipality()), UtcTime.format(r.createdAt())));

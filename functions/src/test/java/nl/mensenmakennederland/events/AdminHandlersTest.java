@@ -155,7 +155,7 @@ class AdminHandlersTest {
         String[] lines = csv.getBody().split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFFAanmelding;Status;Plaatsen;Wachtlijstplek;Naam;E-mail");
         assertThat(lines).hasSize(3);
-        assertThat(csv.getBody()).contains(";confirmed;3;;Fatima el Amrani;fatima@buurthuis.nl;")
+        assertThat(csv.getBody()).contains(";bevestigd;3;;Fatima el Amrani;fatima@buurthuis.nl;")
                 .contains("\"'=HYPERLINK(\"\"http://evil\"\")\"");
     }
 }
