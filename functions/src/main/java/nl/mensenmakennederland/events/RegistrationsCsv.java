@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.events;
 
 import java.util.List;
+import java.util.Map;
 import nl.mensenmakennederland.shared.UtcTime;
 
 /**
@@ -14,7 +15,7 @@ public final class RegistrationsCsv {
             "Aanmelding", "Status", "Plaatsen", "Wachtlijstplek", "Naam", "E-mail", "Organisatie", "Gemeente", "Aangemeld op (UTC)");
 
     /** What the statuses are called in the Dutch spreadsheet. */
-    private static final java.util.Map<RegistrationStatus, String> STATUS = java.util.Map.of(
+    private static final Map<RegistrationStatus, String> STATUS = Map.of(
             RegistrationStatus.CONFIRMED, "bevestigd",
             RegistrationStatus.WAITLISTED, "wachtlijst",
             RegistrationStatus.CANCELLED, "geannuleerd");
