@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import types
 
 import moto.dynamodb.models as dynamodb_models
@@ -76,6 +77,19 @@ _NO_TABLE_SNAPSHOT = types.SimpleNamespace(
     deepcopy=lambda value, *args: value if isinstance(value, Table) else _real_copy.deepcopy(value, *args))
 
 
+def exit_with_parent() -> None:
+    """Stops the server when the process that started it is gone, even if that one was killed
+    with no chance to clean up (SIGKILL, a crashed JVM): no orphaned emulator keeps a port."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -83,6 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    exit_with_parent()
 
     DynamoDBBackend.transact_write_items = _transact_write_items
     moto = DomainDispatcherApplication(create_backend_app)

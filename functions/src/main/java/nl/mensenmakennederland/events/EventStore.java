@@ -16,6 +16,7 @@ import nl.mensenmakennederland.shared.Items;
 import nl.mensenmakennederland.shared.UtcTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -80,9 +81,36 @@ public final class EventStore {
         return events;
     }
 
-    /** Stores an event as given, replacing an earlier version (seed data, admin edits). */
+    /** Stores an event as given, replacing any earlier one (seed data, tests). */
     public void put(Event event) {
         dynamo.putItem(r -> r.tableName(table).item(toItem(event)));
+    }
+
+    /** Stores a new event; false when the id is taken. */
+    public boolean create(Event event) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(event)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces an event's details and capacity, if its ledger did not change since {@code read}
+     * (compare-and-set on its version); false when it did.
+     */
+    public boolean update(Event read, Event changed) {
+        Map<String, AttributeValue> item = toItem(changed.withSeats(new SeatLedger(changed.seats().capacity(),
+                read.seats().confirmedSeats(), read.seats().line(), read.seats().version() + 1)));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("version = :read")
+                    .expressionAttributeValues(Map.of(":read", n(read.seats().version()))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
     }
 
     static Map<String, AttributeValue> toItem(Event event) {

@@ -19,19 +19,19 @@ import nl.mensenmakennederland.events.RegistrationStore.Outcome;
 import nl.mensenmakennederland.events.SeatLedger.Placement;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
 import nl.mensenmakennederland.mail.MailRequest;
+import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.EmailAddress;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Hmac;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
-import nl.mensenmakennederland.shared.UtcTime;
-import nl.mensenmakennederland.shared.AwsClients;
-import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.SigningKey;
-import nl.mensenmakennederland.mail.Outbox;
-import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.Problem.FieldError;
+import nl.mensenmakennederland.shared.http.Problem;
 
 /**
  * Signing up, looking up and cancelling: reads the event, lets the {@link SeatLedger} decide,

@@ -25,6 +25,13 @@ public final class MailDelivery {
 
     public enum Result { SENT, ALREADY_SENT, CLAIMED_ELSEWHERE }
 
+    /** Composed, never sent: "rehearsal" is not an id {@link Ids} makes, so no outbox item has it. */
+    private static final MailRequest REHEARSAL = new MailRequest("rehearsal", MailRequest.Kind.REGISTRATION_CONFIRMED,
+            "rehearsal@example.org", "Rehearsal", "rehearsal",
+            new MailRequest.EventDetails("rehearsal", "Rehearsal", Instant.parse("2027-01-01T09:00:00Z"),
+                    Instant.parse("2027-01-01T10:00:00Z"), "Utrecht", false, null),
+            1, "https://www.mensenmakennederland.nl/beheer.html", Instant.parse("2026-12-01T09:00:00Z"));
+
     /** Longer than one send can take; after it, another attempt may take over. */
     static final Duration LEASE = Duration.ofMinutes(2);
     /** A sent mail's item is kept a week for support questions ("did it go out?"), without personal data. */
@@ -93,12 +100,9 @@ public final class MailDelivery {
      * composes the mail without sending it, and claims an outbox item that cannot exist (the id
      * is not one {@link Ids} makes), which DynamoDB refuses without writing.
      */
-    public void rehearse(MailRequest mail) {
-        if (Ids.isWellFormed(mail.id())) {
-            throw new IllegalArgumentException("A rehearsal needs an id no real mail can have");
-        }
-        compose(mail, clock.instant());
-        Result result = deliver(mail);
+    public void rehearse() {
+        compose(REHEARSAL, clock.instant());
+        Result result = deliver(REHEARSAL);
         if (result != Result.ALREADY_SENT) {
             throw new IllegalStateException("Rehearsal claimed an outbox item: " + result);
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class MailerHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, RequestStreamHandler {
 
-    /** Composed, never sent: its id is not one a real outbox item can have. */
-    private static final MailRequest PRIMING_MAIL = new MailRequest("priming", MailRequest.Kind.REGISTRATION_CONFIRMED,
-            "priming@example.org", "Priming", "priming",
-            new MailRequest.EventDetails("priming", "Priming", Instant.parse("2027-01-01T09:00:00Z"),
-                    Instant.parse("2027-01-01T10:00:00Z"), "Utrecht", false, null),
-            1, "https://www.mensenmakennederland.nl/beheer.html", Instant.parse("2026-12-01T09:00:00Z"));
-
     private final MailDelivery delivery;
 
     public MailerHandler() {
@@ -58,7 +50,7 @@ public final class MailerHandler implements RequestHandler<DynamodbEvent, Stream
      */
     public void prime() {
         AwsClients.warmUpBuilt();
-        delivery.rehearse(PRIMING_MAIL);
+        delivery.rehearse();
     }
 
     /** What Lambda calls (the runtime prefers the stream overload): the batch read with our own JSON mapper. */

@@ -14,7 +14,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class Log {
 
+    private enum Level { DEBUG, INFO, WARN, ERROR }
+
     private static final String SERVICE = Env.system().optional("SERVICE_NAME", "mensen-maken-nederland");
+    /** {@code LOG_LEVEL} from the template: lines below it are not written. */
+    private static final Level THRESHOLD = Level.valueOf(Env.system().optional("LOG_LEVEL", "INFO").toUpperCase(java.util.Locale.ROOT));
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
     private static volatile PrintStream out = System.out;
 
@@ -25,11 +29,11 @@ public final class Log {
     }
 
     public static void info(String event, Object... keyValues) {
-        write("INFO", event, keyValues);
+        write(Level.INFO, event, keyValues);
     }
 
     public static void warn(String event, Object... keyValues) {
-        write("WARN", event, keyValues);
+        write(Level.WARN, event, keyValues);
     }
 
     public static void error(String event, Throwable error, Object... keyValues) {
@@ -42,7 +46,7 @@ public final class Log {
         withError[i++] = error instanceof AwsServiceException aws ? aws.awsErrorDetails().errorCode() : null;
         withError[i++] = "at";
         withError[i] = firstFrames(error);
-        write("ERROR", event, withError);
+        write(Level.ERROR, event, withError);
     }
 
     /** Tests read what a flow logged. */
@@ -50,10 +54,13 @@ public final class Log {
         out = stream;
     }
 
-    private static void write(String level, String event, Object[] keyValues) {
+    private static void write(Level level, String event, Object[] keyValues) {
+        if (level.compareTo(THRESHOLD) < 0) {
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        line.put("level", level);
+        line.put("level", level.name());
         line.put("service", SERVICE);
         line.put("event", event);
         String requestId = REQUEST_ID.get();

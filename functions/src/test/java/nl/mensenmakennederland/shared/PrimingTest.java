@@ -7,8 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import nl.mensenmakennederland.events.CreateEventHandler;
+import nl.mensenmakennederland.events.EventAdmin;
 import nl.mensenmakennederland.events.GetEventHandler;
 import nl.mensenmakennederland.events.ListEventsHandler;
+import nl.mensenmakennederland.events.ListRegistrationsHandler;
+import nl.mensenmakennederland.events.UpdateEventHandler;
+import nl.mensenmakennederland.mail.MailDelivery;
+import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.mail.OutboxSweeperHandler;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -28,13 +35,20 @@ class PrimingTest {
     void primingEveryFunctionWritesNothingAndSendsNoMail(LocalAws aws) {
         CampaignBackend backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
         backend.verifySender();
+        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
         List<HttpHandler> httpHandlers = List.of(new ListEventsHandler(backend.events, CLOCK),
                 new GetEventHandler(backend.events, CLOCK), backend.register, backend.getRegistration,
-                backend.cancelRegistration);
+                backend.cancelRegistration, new CreateEventHandler(admin), new UpdateEventHandler(admin),
+                new ListRegistrationsHandler(admin));
+        Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
+        OutboxSweeperHandler sweeper = new OutboxSweeperHandler(aws.clients().dynamoDb(), outbox,
+                new MailDelivery(aws.clients().dynamoDb(), outbox, aws.clients().ses(), backend.env.get("SENDER_ADDRESS"), CLOCK),
+                CLOCK);
         Map<String, List<Map<String, AttributeValue>>> before = tables(aws);
 
         httpHandlers.forEach(HttpHandler::prime);
         backend.mailer.prime();
+        sweeper.prime();
 
         assertThat(tables(aws)).isEqualTo(before);
         assertThat(SentMails.all(aws)).isEmpty();

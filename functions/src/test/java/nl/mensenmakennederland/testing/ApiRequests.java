@@ -42,6 +42,17 @@ public final class ApiRequests {
                 .build();
     }
 
+    /** The event as API Gateway passes it after its JWT authorizer accepted a token with these groups. */
+    public static APIGatewayV2HTTPEvent withJwtGroups(APIGatewayV2HTTPEvent event, String groups) {
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("sub", "5f1c2d3e-admin", "cognito:groups", groups))
+                        .withScopes(java.util.List.of())
+                        .build())
+                .build());
+        return event;
+    }
+
     public static JsonNode body(APIGatewayV2HTTPResponse response) {
         try {
             return Json.MAPPER.readTree(response.getBody());

@@ -40,7 +40,11 @@ public final class MotoServer implements AwsEmulator {
     }
 
     public static MotoServer start(Path logFile) {
-        int port = freePort();
+        return start(freePort(), logFile);
+    }
+
+    /** On a port chosen beforehand, e.g. one already handed to a process as its AWS_ENDPOINT_URL. */
+    public static MotoServer start(int port, Path logFile) {
         Path script = RepositoryRoot.path().resolve("tools/moto_serial_server.py");
         try {
             Files.createDirectories(logFile.getParent());
@@ -136,7 +140,7 @@ public final class MotoServer implements AwsEmulator {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

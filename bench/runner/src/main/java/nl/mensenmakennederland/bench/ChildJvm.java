@@ -29,6 +29,11 @@ final class ChildJvm {
     ChildJvm(Path workDir) {
         this.workDir = workDir;
         this.stderrLog = workDir.resolve("child-stderr.log");
+        try {
+            Files.deleteIfExists(stderrLog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A cold start: init, then one invocation. */

@@ -138,7 +138,7 @@ public final class ColdStartBenchmark {
             String trigger = SampleEvents.trigger(function);
             variants.add(new Variant(function.logicalId(), false, function.handlerClass(), trigger,
                     artifacts.functionClasspath(), lambdaEnvironment(function.logicalId(), function.environment(), endpoint),
-                    samples.forFunction(function).orElse(null), fixtures.forTrigger(trigger)));
+                    samples.forFunction(function).orElse(null), fixtures.forFunction(function.logicalId(), trigger)));
         }
         return variants;
     }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,9 +18,12 @@ import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
+import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.RepositoryRoot;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The state each trigger needs, prepared in moto through the functions' own domain classes.
@@ -38,9 +45,18 @@ final class Fixtures {
         this.backend = backend;
     }
 
+    /** What the function needs, by its logical id first (several may share a trigger type), else by trigger. */
+    Fixture forFunction(String logicalId, String trigger) {
+        if (logicalId.equals("OutboxSweeperFunction")) {
+            return new OldUnsentMail("OutboxTable");
+        }
+        return forTrigger(trigger);
+    }
+
     Fixture forTrigger(String trigger) {
         return switch (trigger) {
             case "POST /events/{id}/registrations" -> this::newRegistrant;
+            case "POST /admin/events" -> this::newEventId;
             case "GET /registrations/{id}" -> sample -> manageLink(sample, existingRegistration());
             case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
@@ -57,6 +73,15 @@ final class Fixtures {
         if (event.path("headers").has("idempotency-key")) {
             ((ObjectNode) event.get("headers")).put("idempotency-key", UUID.randomUUID().toString());
         }
+        return event.toString();
+    }
+
+    /** The same event under an id that is not taken yet. */
+    String newEventId(String sample) {
+        ObjectNode event = parse(sample);
+        ObjectNode body = (ObjectNode) parse(event.get("body").asText());
+        body.put("id", "bench-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        event.put("body", body.toString());
         return event.toString();
     }
 
@@ -114,6 +139,50 @@ final class Fixtures {
             }
             sentBefore = SesOutbox.sentCount(aws);
             return event.toString();
+        }
+
+        @Override
+        public String verify() {
+            int sent = SesOutbox.sentCount(aws) - sentBefore;
+            return sent > 0 ? sent + " mail sent" : "NO mail sent";
+        }
+    }
+
+    /**
+     * One mail the stream gave up on (unsent, older than the sweeper's grace), and no other: the
+     * outbox items the other fixtures' registrations leave unsent are removed first.
+     */
+    private final class OldUnsentMail implements Fixture {
+
+        private final String table;
+        private int sentBefore;
+
+        OldUnsentMail(String table) {
+            this.table = table;
+        }
+
+        @Override
+        public String prepare(String sample) {
+            var dynamo = aws.clients().dynamoDb();
+            String name = aws.name(table);
+            dynamo.scan(r -> r.tableName(name).filterExpression("attribute_not_exists(sentAt)")).items()
+                    .forEach(item -> dynamo.deleteItem(r -> r.tableName(name).key(Map.of("pk", item.get("pk")))));
+            // The outbox item of the mailer's sample, under a fresh id, written an hour ago.
+            JsonNode image;
+            try {
+                image = Json.MAPPER.readTree(RepositoryRoot.path().resolve("events/mailer-outbox-insert.json").toFile())
+                        .path("Records").get(0).path("dynamodb").path("NewImage");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, AttributeValue> item = new HashMap<>(StreamImages.toItem(image));
+            String id = Ids.random();
+            item.put("pk", AttributeValue.fromS("MAIL#" + id));
+            item.put("id", AttributeValue.fromS(id));
+            item.put("createdAt", AttributeValue.fromS(UtcTime.format(Instant.now().minus(Duration.ofHours(1)))));
+            dynamo.putItem(r -> r.tableName(name).item(item));
+            sentBefore = SesOutbox.sentCount(aws);
+            return sample;
         }
 
         @Override

@@ -20,7 +20,7 @@ record Measurement(String variant, String mode, double totalMs, double initMs, d
         String outcome = null;
         for (JsonNode response : responses) {
             String one = describe(response);
-            success &= one.startsWith("2") || one.equals("no batch failures");
+            success &= one.startsWith("2") || one.equals("no batch failures") || one.startsWith("ok");
             outcome = outcome == null ? one : outcome;
         }
         if (verified != null) {
@@ -49,6 +49,10 @@ record Measurement(String variant, String mode, double totalMs, double initMs, d
             int failures = response.get("batchItemFailures").size();
             return failures == 0 ? "no batch failures" : failures + " batch failures";
         }
-        return "?";
+        if (response.has("errorMessage") || response.has("errorType")) {
+            return "error " + response.path("errorType").asText();
+        }
+        String json = response.toString();
+        return "ok " + (json.length() > 40 ? json.substring(0, 40) + "…" : json);
     }
 }

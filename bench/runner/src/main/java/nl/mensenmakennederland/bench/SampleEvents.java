@@ -43,6 +43,9 @@ final class SampleEvents {
                     return String.valueOf(event.properties().get("Method")).toUpperCase(Locale.ROOT) + " "
                             + event.properties().get("Path");
                 }
+                case "Schedule" -> {
+                    return "Schedule " + event.properties().get("Schedule");
+                }
                 case "DynamoDB" -> {
                     return "DynamoDB stream " + logicalIdOf(event.properties().get("Stream"));
                 }

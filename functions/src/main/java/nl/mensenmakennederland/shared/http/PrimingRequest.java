@@ -16,6 +16,7 @@ public final class PrimingRequest {
     private final Map<String, String> query = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>(Map.of("accept", "application/json"));
     private String body;
+    private boolean admin;
 
     private PrimingRequest(String routeKey) {
         this.routeKey = routeKey;
@@ -38,6 +39,12 @@ public final class PrimingRequest {
 
     public PrimingRequest header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /** As an admin signed in through the API's JWT authorizer ({@code cognito:groups} holds {@code admins}). */
+    public PrimingRequest asAdmin() {
+        this.admin = true;
         return this;
     }
 
@@ -70,6 +77,10 @@ public final class PrimingRequest {
                         .withRequestId("priming")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(method).withPath(path).withProtocol("HTTP/1.1").build())
+                        .withAuthorizer(!admin ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", "priming", "cognito:groups", "[admins]")).build())
+                                .build())
                         .build())
                 .build();
         return Json.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import java.util.Map;
  * An RFC 9457 problem document, thrown anywhere on a request path and answered by
  * {@link HttpHandler}. Titles and details are Dutch: the website shows them to volunteers.
  */
+@SuppressWarnings("serial") // thrown and answered within one invocation, never serialized
 public final class Problem extends RuntimeException {
 
     public record FieldError(String field, String message) {}

@@ -13,6 +13,9 @@ import nl.mensenmakennederland.shared.Json;
 /** Read access to an HTTP API (payload v2) request, with the checks every JSON route needs. */
 public final class Request {
 
+    /** The Cognito group whose members may use the /admin routes. */
+    public static final String ADMIN_GROUP = "admins";
+
     /** Largest JSON body any form sends; anything bigger is refused before parsing. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
@@ -48,6 +51,27 @@ public final class Request {
         }
         String value = headers.get(name.toLowerCase(Locale.ROOT));
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * Lets only admins through: the API's JWT authorizer has checked the token; this checks its
+     * claims again (defence in depth), answering 401 without a token and 403 without the group.
+     */
+    public void requireAdmin() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context == null ? null : context.getAuthorizer();
+        Map<String, String> claims = authorizer == null || authorizer.getJwt() == null ? null : authorizer.getJwt().getClaims();
+        if (claims == null || claims.isEmpty()) {
+            throw new Problem(401, "Niet ingelogd", "Log in als beheerder.");
+        }
+        // API Gateway renders a list claim as "[admins jury]" or as a plain value.
+        String groups = claims.getOrDefault("cognito:groups", "");
+        for (String group : groups.replace("[", " ").replace("]", " ").replace(",", " ").trim().split("\\s+")) {
+            if (group.equals(ADMIN_GROUP)) {
+                return;
+            }
+        }
+        throw new Problem(403, "Geen toegang", "Dit deel is alleen voor beheerders.");
     }
 
     /** The body as a JSON object: 415 unless it is JSON, 413 when too large, 400 when malformed. */

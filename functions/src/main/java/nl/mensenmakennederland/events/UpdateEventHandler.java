@@ -1,0 +1,38 @@
+package nl.mensenmakennederland.events;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.List;
+import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
+import nl.mensenmakennederland.shared.http.Request;
+import nl.mensenmakennederland.shared.http.Responses;
+
+/** PUT /admin/events/{id} (admins): change an event; more capacity promotes from the waiting list. */
+public final class UpdateEventHandler extends HttpHandler {
+
+    private final EventAdmin admin;
+
+    public UpdateEventHandler() {
+        this(EventAdmin.fromEnvironment());
+        primeOnCheckpoint();
+    }
+
+    public UpdateEventHandler(EventAdmin admin) {
+        this.admin = admin;
+    }
+
+    /** An admin's empty form: checked and refused (422) before anything is read or written. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("PUT /admin/events/{id}").pathParameter("id", "priming-no-such-event")
+                .asAdmin().jsonBody("{}"));
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(Request request) {
+        request.requireAdmin();
+        Event event = admin.change(request.pathParameter("id"), EventForm.parse(request.jsonBody()));
+        return Responses.json(200, EventView.of(event, Clock.systemUTC().instant()));
+    }
+}

@@ -1,0 +1,117 @@
+package nl.mensenmakennederland.mail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.shared.Env;
+import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Priming;
+import nl.mensenmakennederland.shared.UtcTime;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * The safety net behind the outbox stream: every quarter of an hour, sends what is still unsent
+ * after {@link #GRACE}, e.g. when SES was down longer than the stream's retries last. Sending goes
+ * through the same {@link MailDelivery}, so a mail the stream sends meanwhile is not sent twice.
+ */
+public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, RequestStreamHandler {
+
+    /** Leaves the stream its own time first. */
+    static final Duration GRACE = Duration.ofMinutes(10);
+    /** Per run; the outbox is small, and a run must end well within the timeout. */
+    static final int MAX_PER_RUN = 500;
+
+    private final DynamoDbClient dynamo;
+    private final Outbox outbox;
+    private final MailDelivery delivery;
+    private final Clock clock;
+
+    public OutboxSweeperHandler() {
+        Env env = Env.system();
+        this.dynamo = AwsClients.dynamoDb();
+        this.outbox = new Outbox(env.required("OUTBOX_TABLE"));
+        this.clock = Clock.systemUTC();
+        this.delivery = new MailDelivery(dynamo, outbox, AwsClients.ses(), env.required("SENDER_ADDRESS"), clock);
+        Priming.beforeCheckpoint(OutboxSweeperHandler.class, this::prime);
+    }
+
+    public OutboxSweeperHandler(DynamoDbClient dynamo, Outbox outbox, MailDelivery delivery, Clock clock) {
+        this.dynamo = dynamo;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.clock = clock;
+    }
+
+    /**
+     * What SnapStart priming runs: the SDK's warm-up of the clients and a rehearsal of a delivery
+     * (composes a mail, sends nothing, writes nothing). Never a sweep: that could send mails.
+     */
+    public void prime() {
+        AwsClients.warmUpBuilt();
+        delivery.rehearse();
+    }
+
+    /**
+     * What Lambda calls (the runtime prefers the stream overload): the schedule's event says
+     * nothing the sweep needs, so it is not even read; the runtime's serializer for it would cost
+     * a fresh environment about 300 ms (and need joda-time in the package).
+     */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.MAPPER.writeValue(output, sweep(context));
+    }
+
+    /** The same, for tests and the local runner. */
+    @Override
+    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+        return sweep(context);
+    }
+
+    private Map<String, Integer> sweep(Context context) {
+        Log.requestId(context == null ? null : context.getAwsRequestId());
+        Instant cutoff = clock.instant().minus(GRACE);
+        int sent = 0;
+        int examined = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanResponse page = dynamo.scan(ScanRequest.builder().tableName(outbox.table())
+                    .filterExpression("attribute_not_exists(sentAt) AND createdAt < :cutoff")
+                    .expressionAttributeValues(Map.of(":cutoff", AttributeValue.fromS(UtcTime.format(cutoff))))
+                    .exclusiveStartKey(startKey).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (examined++ == MAX_PER_RUN) {
+                    return done(sent, examined);
+                }
+                MailRequest mail = Outbox.fromItem(item);
+                try {
+                    if (delivery.deliver(mail) == MailDelivery.Result.SENT) {
+                        sent++;
+                    }
+                } catch (RuntimeException sesStillFailing) {
+                    Log.error("sweep.stopped", sesStillFailing, "mailId", mail.id());
+                    return done(sent, examined);
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return done(sent, examined);
+    }
+
+    private static Map<String, Integer> done(int sent, int examined) {
+        Log.info("sweep.done", "sent", sent, "examined", examined);
+        return Map.of("sent", sent, "examined", examined);
+    }
+}

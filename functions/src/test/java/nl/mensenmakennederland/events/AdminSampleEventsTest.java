@@ -1,0 +1,59 @@
+package nl.mensenmakennederland.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import nl.mensenmakennederland.shared.ConflictRetry;
+import nl.mensenmakennederland.testing.ApiRequests;
+import nl.mensenmakennederland.testing.AwsEmulatorExtension;
+import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.LocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/** The admin routes' sample events (with the claims API Gateway's JWT authorizer passes on), against moto. */
+@ExtendWith(AwsEmulatorExtension.class)
+class AdminSampleEventsTest {
+
+    static CampaignBackend backend;
+    static EventAdmin admin;
+
+    @BeforeAll
+    static void seed(LocalAws aws) {
+        backend = CampaignBackend.freshWithSeedEvents(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+        admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
+    }
+
+    @ParameterizedTest
+    @Event(value = "../events/admin-create-event.json", type = APIGatewayV2HTTPEvent.class)
+    void createEventStoresTheNewEvent(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = new CreateEventHandler(admin).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(backend.events.find("wvhv-2027-03-17-zwolle")).isPresent();
+    }
+
+    @ParameterizedTest
+    @Event(value = "../events/admin-update-event.json", type = APIGatewayV2HTTPEvent.class)
+    void updateEventChangesTheCapacity(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = new UpdateEventHandler(admin).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(ApiRequests.body(response).get("capacity").asInt()).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @Event(value = "../events/admin-list-registrations-csv.json", type = APIGatewayV2HTTPEvent.class)
+    void listRegistrationsAnswersCsvForExcel(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = new ListRegistrationsHandler(admin).handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).startsWith("\uFEFFAanmelding;Status;");
+    }
+}

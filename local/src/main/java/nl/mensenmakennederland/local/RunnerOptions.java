@@ -1,0 +1,33 @@
+package nl.mensenmakennederland.local;
+
+import java.util.Map;
+
+/** What {@code ./run-local} was asked for: the port of the site and API, default 3000. */
+record RunnerOptions(int port) {
+
+    static final int DEFAULT_PORT = 3000;
+
+    static RunnerOptions parse(String[] args) {
+        int port = DEFAULT_PORT;
+        for (int i = 0; i < args.length; i++) {
+            if (("--port".equals(args[i]) || "-p".equals(args[i])) && i + 1 < args.length) {
+                port = Integer.parseInt(args[++i]);
+            } else {
+                throw new IllegalArgumentException("Unknown argument " + args[i] + "; usage: ./run-local [--port 3000]");
+            }
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 1..65535");
+        }
+        return new RunnerOptions(port);
+    }
+
+    String origin() {
+        return "http://localhost:" + port;
+    }
+
+    /** Template parameters that differ locally: mails link to this site, not the public one. */
+    Map<String, String> parameterOverrides() {
+        return Map.of("SiteOrigin", origin());
+    }
+}

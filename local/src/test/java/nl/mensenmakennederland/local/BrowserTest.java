@@ -1,0 +1,173 @@
+package nl.mensenmakennederland.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import nl.mensenmakennederland.shared.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo site in a real headless Chromium (the system's, through the system's chromedriver),
+ * used as a volunteer uses it. Screenshots of each step land in target/screenshots/.
+ */
+@ExtendWith(SharedRunner.class)
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        assertThat(CHROMIUM).as("Chromium is needed: apt-get install chromium chromium-driver (.ci/run does)").isExecutable();
+        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install chromium-driver").isExecutable();
+        Files.createDirectories(SCREENSHOTS);
+        Path profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl-NL", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static List<WebElement> cards() {
+        return browser.findElements(By.cssSelector("#activiteiten li.event"));
+    }
+
+    @Test
+    void theCalendarListsTheEventsWithSeatsLeftAndFiltersPerType(RunnerProcess runner) throws IOException {
+        int all = Json.MAPPER.readTree(runner.get("/events").body()).get("events").size();
+        int wvhv = Json.MAPPER.readTree(runner.get("/events?type=week-van-het-vragen").body()).get("events").size();
+
+        browser.get(runner.origin() + "/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "activiteiten gevonden"));
+        assertThat(browser.getTitle()).contains("Mensen maken Nederland");
+        assertThat(cards()).hasSize(all);
+        assertThat(cards().getFirst().findElement(By.cssSelector(".seats")).getText()).matches("Nog \\d+ (van \\d+ plekken|plek) vrij");
+        screenshot("01-kalender");
+
+        new Select(browser.findElement(By.id("type"))).selectByVisibleText("Week van het Vragen");
+        wait.until(ExpectedConditions.textToBe(By.id("resultaat"), wvhv + " activiteiten gevonden."));
+        assertThat(cards()).hasSize(wvhv).allSatisfy(card ->
+                assertThat(card.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Week van het Vragen"));
+        assertThat(browser.getCurrentUrl()).endsWith("?type=week-van-het-vragen");
+        screenshot("02-kalender-week-van-het-vragen");
+    }
+
+    @Test
+    void aVolunteerRegistersReadsTheMailAndCancelsThroughItsLink(RunnerProcess runner) throws IOException {
+        browser.get(runner.origin() + "/?type=kennisboost");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "gevonden"));
+        WebElement card = cards().getFirst();
+        String title = card.findElement(By.tagName("h2")).getText();
+        WebElement register = card.findElement(By.cssSelector(".actions a"));
+        // Screen readers hear which event a button is for, not a row of identical "Aanmelden".
+        assertThat(register.getAccessibleName()).isEqualTo("Aanmelden voor " + title);
+        register.click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aanmelden")));
+        assertThat(browser.findElement(By.id("activiteit-titel")).getText()).isEqualTo(title);
+
+        // An incomplete form: the API's field errors appear next to the fields, the summary takes focus.
+        browser.findElement(By.id("email")).sendKeys("geen-adres");
+        browser.findElement(By.cssSelector("#aanmelden button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fouten")));
+        assertThat(browser.findElement(By.id("name-error")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("email-error")).getText()).contains("e-mailadres");
+        assertThat(browser.findElement(By.id("consent-error")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("email")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("fouten");
+        screenshot("03-aanmelden-fouten");
+
+        String email = "fatima.elamrani." + System.nanoTime() + "@example.org";
+        browser.findElement(By.id("name")).sendKeys("Fatima El Amrani");
+        WebElement emailField = browser.findElement(By.id("email"));
+        emailField.clear();
+        emailField.sendKeys(email);
+        browser.findElement(By.id("municipality")).sendKeys("Utrecht");
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.cssSelector("#aanmelden button[type=submit]")).click();
+
+        WebElement confirmation = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uitkomst-titel")));
+        assertThat(confirmation.getText()).isEqualTo("Je bent aangemeld!");
+        assertThat(browser.findElement(By.id("uitkomst")).getText()).contains(email);
+        screenshot("04-aangemeld");
+
+        // The mailer picks the mail up from the outbox stream; the local mailbox shows it.
+        browser.get(runner.origin() + "/_local/mail");
+        WebElement mail = waitForMailTo(runner, email);
+        assertThat(mail.findElement(By.tagName("h2")).getText()).contains(title);
+        assertThat(mail.findElements(By.cssSelector(".attachments a"))).extracting(WebElement::getText)
+                .anySatisfy(name -> assertThat(name).endsWith(".ics"));
+        screenshot("05-mailbox");
+
+        browser.switchTo().frame(mail.findElement(By.tagName("iframe")));
+        WebElement manageLink = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href*='/beheer.html?registration=']")));
+        assertThat(manageLink.getText()).contains("annuleren");
+        manageLink.click();
+        browser.switchTo().defaultContent();
+
+        wait.until(ExpectedConditions.urlContains("/beheer.html?registration="));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Aangemeld"));
+        assertThat(browser.findElement(By.id("aanmelding")).getText()).contains(title, "Fatima El Amrani", email);
+        screenshot("06-beheer");
+
+        browser.findElement(By.id("annuleer")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ja-annuleer"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("geannuleerd"), "Je aanmelding is geannuleerd"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Geannuleerd"));
+        assertThat(browser.findElement(By.id("annuleren")).isDisplayed()).isFalse();
+        screenshot("07-geannuleerd");
+    }
+
+    /** Reloads the mailbox until the mail to this address is there (the stream is polled, not pushed). */
+    private static WebElement waitForMailTo(RunnerProcess runner, String email) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(driver -> {
+            for (WebElement mail : driver.findElements(By.cssSelector("article.mail"))) {
+                if (mail.findElement(By.cssSelector(".mail-to")).getText().contains(email)) {
+                    return mail;
+                }
+            }
+            driver.navigate().refresh();
+            return null;
+        });
+    }
+}
