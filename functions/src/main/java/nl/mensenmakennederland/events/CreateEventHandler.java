@@ -3,6 +3,7 @@ package nl.mensenmakennederland.events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.http.HttpHandler;
@@ -24,10 +25,18 @@ public final class CreateEventHandler extends HttpHandler {
         this.admin = admin;
     }
 
-    /** An admin's empty form: checked and refused (422) before anything is written. */
+    /**
+     * An admin's empty form (refused, 422) and, when an event exists, a complete form under that
+     * event's id: DynamoDB refuses the conditional put (409), so the write path is primed and
+     * nothing is written.
+     */
     @Override
     protected List<PrimingRequest> primingRequests() {
-        return List.of(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}"));
+        List<PrimingRequest> requests = new ArrayList<>();
+        requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}"));
+        admin.nextEventId(Clock.systemUTC().instant()).ifPresent(taken -> requests.add(
+                PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken))));
+        return requests;
     }
 
     @Override

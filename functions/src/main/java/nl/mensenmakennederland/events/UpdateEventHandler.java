@@ -22,11 +22,11 @@ public final class UpdateEventHandler extends HttpHandler {
         this.admin = admin;
     }
 
-    /** An admin's empty form: checked and refused (422) before anything is read or written. */
+    /** An admin's complete form for an event that does not exist: read, refused with 404, nothing written. */
     @Override
     protected List<PrimingRequest> primingRequests() {
         return List.of(PrimingRequest.to("PUT /admin/events/{id}").pathParameter("id", "priming-no-such-event")
-                .asAdmin().jsonBody("{}"));
+                .asAdmin().jsonBody(EventForms.PRIMING));
     }
 
     @Override

@@ -56,12 +56,14 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
     }
 
     /**
-     * What SnapStart priming runs: the SDK's warm-up of the clients and a rehearsal of a delivery
-     * (composes a mail, sends nothing, writes nothing). Never a sweep: that could send mails.
+     * What SnapStart priming runs: the SDK's warm-up of the clients, a rehearsal of a delivery
+     * (composes a mail, sends nothing, writes nothing), and the sweep itself over mails created
+     * before 1970: it reads the outbox and finds nothing to send.
      */
     public void prime() {
         AwsClients.warmUpBuilt();
         delivery.rehearse();
+        sweepCreatedBefore(Instant.EPOCH);
     }
 
     /**
@@ -82,7 +84,10 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
 
     private Map<String, Integer> sweep(Context context) {
         Log.requestId(context == null ? null : context.getAwsRequestId());
-        Instant cutoff = clock.instant().minus(GRACE);
+        return sweepCreatedBefore(clock.instant().minus(GRACE));
+    }
+
+    private Map<String, Integer> sweepCreatedBefore(Instant cutoff) {
         int sent = 0;
         int examined = 0;
         Map<String, AttributeValue> startKey = null;

@@ -3,6 +3,8 @@ package nl.mensenmakennederland.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,18 +58,15 @@ final class ChildJvm {
     }
 
     private Measurement run(Variant variant, String mode, int invocations, String extraToolOptions) {
+        String sample = read(variant.sample());
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-cp",
                 variant.classpath().stream().map(Path::toString).collect(Collectors.joining(":")),
-                ColdStartLauncher.class.getName(), variant.handlerClass(), mode));
-        String sample = read(variant.sample());
-        for (int i = 0; i < invocations; i++) {
-            Path event = workDir.resolve("event-" + (++counter % 100) + ".json");
-            write(event, variant.fixture().prepare(sample));
-            command.add(event.toString());
-        }
+                ColdStartLauncher.class.getName(), variant.handlerClass(), mode, Integer.toString(invocations - 1),
+                prepared(variant, sample).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().clear();
         builder.environment().putAll(variant.environment());
         builder.environment().merge("JAVA_TOOL_OPTIONS", extraToolOptions, String::concat);
@@ -76,6 +75,7 @@ final class ChildJvm {
         try {
             long start = System.nanoTime();
             Process process = builder.start();
+            Writer toLauncher = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             // A hung JVM must not hang the run: its output stream closes when it is killed.
             CompletableFuture.delayedExecutor(120, TimeUnit.SECONDS).execute(process::destroyForcibly);
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -88,6 +88,11 @@ final class ChildJvm {
                         Measurement measured = Measurement.parse(variant.name(), mode, totalMs, Json.MAPPER.readTree(json),
                                 variant.fixture().verify());
                         return primingFailures.isEmpty() ? measured : measured.failed("priming failed: " + primingFailures);
+                    }
+                    if (line.equals(ColdStartLauncher.NEXT)) {
+                        toLauncher.write(prepared(variant, sample) + "\n");
+                        toLauncher.flush();
+                        continue;
                     }
                     if (line.contains("\"priming.failed\"")) {
                         primingFailures.add(line);
@@ -104,6 +109,13 @@ final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The event for the next invocation, with the state it needs prepared, in a file. */
+    private Path prepared(Variant variant, String sample) {
+        Path event = workDir.resolve("event-" + (++counter % 100) + ".json");
+        write(event, variant.fixture().prepare(sample));
+        return event;
     }
 
     private static void drain(BufferedReader out) throws IOException {

@@ -52,7 +52,9 @@ record Measurement(String variant, String mode, double totalMs, double initMs, d
         if (response.has("errorMessage") || response.has("errorType")) {
             return "error " + response.path("errorType").asText();
         }
-        String json = response.toString();
+        var fields = new java.util.TreeMap<String, String>();
+        response.properties().forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
+        String json = fields.toString();
         return "ok " + (json.length() > 40 ? json.substring(0, 40) + "…" : json);
     }
 }

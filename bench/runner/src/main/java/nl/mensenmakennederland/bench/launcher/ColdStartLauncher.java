@@ -1,8 +1,11 @@
 package nl.mensenmakennederland.bench.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +18,13 @@ import java.util.List;
  * for its input and output types; then per invocation hand it the event (see {@link Invoker}).
  *
  * <pre>
- * ColdStartLauncher HANDLER_CLASS cold   EVENT_FILE
- * ColdStartLauncher HANDLER_CLASS primed EVENT_FILE...   (first after priming, then warm ones)
+ * ColdStartLauncher HANDLER_CLASS cold   0    EVENT_FILE
+ * ColdStartLauncher HANDLER_CLASS primed WARM EVENT_FILE   (then WARM more invocations)
  * </pre>
+ *
+ * Before each warm invocation it prints {@code COLDSTART-NEXT} and reads the path of that
+ * invocation's event from stdin, so the orchestrator can prepare its state (say, one more mail
+ * to sweep) in between; that wait is not timed.
  *
  * Kept apart from the orchestrator: it may only use the JDK, aws-lambda-java-core and the
  * runtime's serialization library, which the measured classpath provides.
@@ -26,6 +33,8 @@ public final class ColdStartLauncher {
 
     /** Marks the result line among whatever the handler logs to stdout. */
     public static final String RESULT_PREFIX = "COLDSTART-RESULT ";
+    /** Asks the orchestrator for the next event. */
+    public static final String NEXT = "COLDSTART-NEXT";
 
     private ColdStartLauncher() {}
 
@@ -39,10 +48,9 @@ public final class ColdStartLauncher {
         Invoker invoker = Invoker.of(handlerClass.getDeclaredConstructor().newInstance(), loader);
         long initNanos = System.nanoTime() - start;
 
-        List<byte[]> events = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            events.add(Files.readAllBytes(Path.of(args[i])));
-        }
+        int warm = Integer.parseInt(args[2]);
+        byte[] firstEvent = Files.readAllBytes(Path.of(args[3]));
+        BufferedReader orchestrator = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
         Result result = new Result();
         result.put("initMs", millis(initNanos));
@@ -57,7 +65,8 @@ public final class ColdStartLauncher {
         FirstInvocationStarts.mark();
         List<Double> invocations = new ArrayList<>();
         List<String> responses = new ArrayList<>();
-        for (byte[] event : events) {
+        for (int i = 0; i <= warm; i++) {
+            byte[] event = i == 0 ? firstEvent : nextEvent(orchestrator);
             long invokeStart = System.nanoTime();
             String response = invoker.invoke(event);
             invocations.add(millis(System.nanoTime() - invokeStart));
@@ -96,6 +105,12 @@ public final class ColdStartLauncher {
             after.invoke(resource, (Object) null);
         }
         return resources.size();
+    }
+
+    private static byte[] nextEvent(BufferedReader orchestrator) throws IOException {
+        System.out.println(NEXT);
+        System.out.flush();
+        return Files.readAllBytes(Path.of(orchestrator.readLine().trim()));
     }
 
     private static long peakRssKb() throws IOException {
