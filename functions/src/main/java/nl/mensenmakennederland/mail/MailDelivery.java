@@ -72,10 +72,7 @@ public final class MailDelivery {
 
         String messageId;
         try {
-            byte[] raw = compose(mail, now);
-            messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
-                    .destination(d -> d.toAddresses(mail.to()))
-                    .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
+            messageId = send(ses, mail, compose(mail, now));
         } catch (RuntimeException sendFailed) {
             release(mail, claim);
             throw sendFailed;
@@ -97,15 +94,23 @@ public final class MailDelivery {
 
     /**
      * For SnapStart priming: everything {@link #deliver} does except what changes anything. It
-     * composes the mail without sending it, and claims an outbox item that cannot exist (the id
-     * is not one {@link Ids} makes), which DynamoDB refuses without writing.
+     * composes the mail and sends it through {@code offline}, a client whose HTTP client answers
+     * by itself ({@link nl.mensenmakennederland.shared.AwsClients#offline}), and claims an outbox
+     * item that cannot exist (the id is not one {@link Ids} makes), which DynamoDB refuses
+     * without writing.
      */
-    public void rehearse() {
-        compose(REHEARSAL, clock.instant());
+    public void rehearse(SesV2Client offline) {
+        send(offline, REHEARSAL, compose(REHEARSAL, clock.instant()));
         Result result = deliver(REHEARSAL);
         if (result != Result.ALREADY_SENT) {
             throw new IllegalStateException("Rehearsal claimed an outbox item: " + result);
         }
+    }
+
+    private String send(SesV2Client client, MailRequest mail, byte[] raw) {
+        return client.sendEmail(r -> r.fromEmailAddress(sender)
+                .destination(d -> d.toAddresses(mail.to()))
+                .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
     }
 
     private byte[] compose(MailRequest mail, Instant now) {

@@ -19,6 +19,7 @@ import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Priming;
 import nl.mensenmakennederland.shared.StreamImages;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -50,7 +51,7 @@ public final class MailerHandler implements RequestHandler<DynamodbEvent, Stream
      */
     public void prime() {
         AwsClients.warmUpBuilt();
-        delivery.rehearse();
+        delivery.rehearse(AwsClients.offline(SesV2Client.builder(), "{\"MessageId\":\"rehearsal\"}"));
     }
 
     /** What Lambda calls (the runtime prefers the stream overload): the batch read with our own JSON mapper. */

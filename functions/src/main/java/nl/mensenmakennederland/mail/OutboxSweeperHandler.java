@@ -17,6 +17,7 @@ import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Priming;
 import nl.mensenmakennederland.shared.UtcTime;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -62,7 +63,7 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
      */
     public void prime() {
         AwsClients.warmUpBuilt();
-        delivery.rehearse();
+        delivery.rehearse(AwsClients.offline(SesV2Client.builder(), "{\"MessageId\":\"rehearsal\"}"));
         sweepCreatedBefore(Instant.EPOCH);
     }
 

@@ -1,14 +1,19 @@
 package nl.mensenmakennederland.shared;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,6 +59,19 @@ public final class AwsClients {
         if (!BUILT.isEmpty()) {
             SdkWarmUp.warmUp(BUILT.toArray(Class[]::new));
         }
+    }
+
+    /**
+     * A client that never reaches AWS: its HTTP client answers every request with
+     * {@code cannedJson}. For SnapStart priming of calls that must not happen for real (sending
+     * a mail): the request is still built, marshalled, signed and its answer read.
+     */
+    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C offline(B builder, String cannedJson) {
+        builder.region(Region.of(Env.system().optional("AWS_REGION", "eu-west-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("offline", "offline")))
+                .httpClient((SdkHttpClient) CannedResponseHttpClient.builder()
+                        .responseBody(cannedJson.getBytes(StandardCharsets.UTF_8)).statusCode(200).build());
+        return builder.build();
     }
 
     private static <C extends SdkClient> C built(Class<C> type, C client) {

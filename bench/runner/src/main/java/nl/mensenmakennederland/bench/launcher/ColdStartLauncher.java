@@ -67,8 +67,9 @@ public final class ColdStartLauncher {
         List<String> responses = new ArrayList<>();
         for (int i = 0; i <= warm; i++) {
             byte[] event = i == 0 ? firstEvent : nextEvent(orchestrator);
+            BenchContext context = new BenchContext(i);
             long invokeStart = System.nanoTime();
-            String response = invoker.invoke(event);
+            String response = invoker.invoke(event, context);
             invocations.add(millis(System.nanoTime() - invokeStart));
             responses.add(response);
         }

@@ -1,5 +1,6 @@
 package nl.mensenmakennederland.bench.launcher;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
@@ -15,22 +16,22 @@ import java.nio.charset.StandardCharsets;
 interface Invoker {
 
     /** The answer's JSON to the event's JSON. */
-    String invoke(byte[] event) throws IOException;
+    String invoke(byte[] event, Context context) throws IOException;
 
     @SuppressWarnings("unchecked")
     static Invoker of(Object handler, ClassLoader loader) {
         if (handler instanceof RequestStreamHandler stream) {
-            return event -> {
+            return (event, context) -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                stream.handleRequest(new ByteArrayInputStream(event), out, new BenchContext());
+                stream.handleRequest(new ByteArrayInputStream(event), out, context);
                 return out.toString(StandardCharsets.UTF_8);
             };
         }
         RequestHandler<Object, Object> pojo = (RequestHandler<Object, Object>) handler;
         RuntimeSerializers serializers = RuntimeSerializers.forHandler(handler.getClass(), loader);
-        return event -> {
+        return (event, context) -> {
             Object input = serializers.input().fromJson(new ByteArrayInputStream(event));
-            Object output = pojo.handleRequest(input, new BenchContext());
+            Object output = pojo.handleRequest(input, context);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             serializers.output().toJson(output, out);
             return out.toString(StandardCharsets.UTF_8);
