@@ -24,6 +24,12 @@ public final class RegisterHandler extends HttpHandler {
         this.desk = desk;
     }
 
+    /** The registration's transaction, offline: no harmless request reaches it. */
+    @Override
+    protected void rehearse() {
+        desk.rehearseRegistration();
+    }
+
     /** A complete form for an event that does not exist: read all the way, refused with 404 before any write. */
     @Override
     protected List<PrimingRequest> primingRequests() {

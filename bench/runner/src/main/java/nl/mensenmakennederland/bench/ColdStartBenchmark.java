@@ -28,7 +28,7 @@ import nl.mensenmakennederland.testing.SeedData;
  *
  * <pre>
  * --runs N          fresh JVMs per variant (default 10)
- * --primed-runs N   priming JVMs per function (default 3)
+ * --primed-runs N   priming JVMs per function (default 5)
  * --warm N          warm invocations after the first, in a priming JVM (default 20)
  * --only REGEX      only the variants whose name matches (the references always run)
  * --record-classes  write each function's first-invocation classes for its priming (then rebuild)
@@ -44,7 +44,7 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
-        int primedRuns = Integer.parseInt(options.getOrDefault("primed-runs", "3"));
+        int primedRuns = Integer.parseInt(options.getOrDefault("primed-runs", "5"));
         int warm = Integer.parseInt(options.getOrDefault("warm", "20"));
         Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
 

@@ -60,6 +60,12 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
         return List.of();
     }
 
+    /**
+     * What a route does that no harmless request reaches (a write), done against clients that
+     * never reach AWS ({@code AwsClients.offline}). Used for SnapStart priming; nothing by default.
+     */
+    protected void rehearse() {}
+
     /** Call from the production (no-argument) constructor: primes this handler before a SnapStart checkpoint. */
     protected final void primeOnCheckpoint() {
         Priming.beforeCheckpoint(getClass(), this::prime);
@@ -67,11 +73,13 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /**
      * What priming runs: the SDK's warm-up of the clients this function built (no network
-     * call), then the {@link #primingRequests()} through the whole Lambda path, event JSON in
-     * and answer JSON out, so the event mapping, the route and the SDK calls are all warm.
+     * call), the {@link #rehearse() rehearsal}, then the {@link #primingRequests()} through the
+     * whole Lambda path, event JSON in and answer JSON out, so the event mapping, the route and
+     * the SDK calls are all warm.
      */
     public final void prime() {
         AwsClients.warmUpBuilt();
+        rehearse();
         for (PrimingRequest request : primingRequests()) {
             try {
                 handleRequest(new ByteArrayInputStream(request.json()), new ByteArrayOutputStream(), null);
