@@ -60,6 +60,9 @@ public final class ColdStartLauncher {
             result.put("primeMs", millis(System.nanoTime() - primeStart));
             result.put("primingResources", resources);
             System.gc(); // as a checkpoint does
+        }
+        BenchContext firstContext = new BenchContext(0);
+        if (primed) {
             result.put("classesBeforeFirst", ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         }
         FirstInvocationStarts.mark();
@@ -67,7 +70,7 @@ public final class ColdStartLauncher {
         List<String> responses = new ArrayList<>();
         for (int i = 0; i <= warm; i++) {
             byte[] event = i == 0 ? firstEvent : nextEvent(orchestrator);
-            BenchContext context = new BenchContext(i);
+            BenchContext context = i == 0 ? firstContext : new BenchContext(i);
             long invokeStart = System.nanoTime();
             String response = invoker.invoke(event, context);
             invocations.add(millis(System.nanoTime() - invokeStart));
