@@ -1,8 +1,10 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -13,10 +15,23 @@ public final class CancelRegistrationHandler extends HttpHandler {
 
     public CancelRegistrationHandler() {
         this(RegistrationDesk.fromEnvironment());
+        primeOnCheckpoint();
     }
 
     public CancelRegistrationHandler(RegistrationDesk desk) {
         this.desk = desk;
+    }
+
+    /**
+     * A valid link to a registration that does not exist (the key is read, the token checked,
+     * the registration looked up: 404), and one with a forged token (403). Nothing is written.
+     */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        String unknown = "primingprimingpriming0";
+        return List.of(
+                PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", unknown).query("token", desk.manageToken(unknown)),
+                PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", unknown).query("token", "forged"));
     }
 
     @Override

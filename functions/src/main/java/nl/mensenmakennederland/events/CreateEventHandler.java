@@ -3,8 +3,11 @@ package nl.mensenmakennederland.events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -15,10 +18,25 @@ public final class CreateEventHandler extends HttpHandler {
 
     public CreateEventHandler() {
         this(EventAdmin.fromEnvironment());
+        primeOnCheckpoint();
     }
 
     public CreateEventHandler(EventAdmin admin) {
         this.admin = admin;
+    }
+
+    /**
+     * An admin's empty form (refused, 422) and, when an event exists, a complete form under that
+     * event's id: DynamoDB refuses the conditional put (409), so the write path is primed and
+     * nothing is written.
+     */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        List<PrimingRequest> requests = new ArrayList<>();
+        requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}"));
+        admin.nextEventId(Clock.systemUTC().instant()).ifPresent(taken -> requests.add(
+                PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken))));
+        return requests;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package nl.mensenmakennederland.events;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.mensenmakennederland.mail.Outbox;
@@ -67,6 +68,11 @@ public final class EventAdmin {
         Log.info("event.changed", "eventId", id, "capacity", form.capacity());
         desk.promoteWaiting(id);
         return events.find(id).orElse(changed);
+    }
+
+    /** The id of the next event to start, if any: for priming with a real event. */
+    public Optional<String> nextEventId(Instant now) {
+        return events.upcoming(now, Optional.empty()).stream().findFirst().map(Event::id);
     }
 
     public Event find(String id) {

@@ -1,7 +1,9 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -12,10 +14,23 @@ public final class GetRegistrationHandler extends HttpHandler {
 
     public GetRegistrationHandler() {
         this(RegistrationDesk.fromEnvironment());
+        primeOnCheckpoint();
     }
 
     public GetRegistrationHandler(RegistrationDesk desk) {
         this.desk = desk;
+    }
+
+    /**
+     * A valid link to a registration that does not exist (the key is read, the token checked,
+     * the registration looked up: 404), and one with a forged token (403). Nothing is written.
+     */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        String unknown = "primingprimingpriming0";
+        return List.of(
+                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown).query("token", desk.manageToken(unknown)),
+                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown).query("token", "forged"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
@@ -21,11 +22,17 @@ public final class ListEventsHandler extends HttpHandler {
 
     public ListEventsHandler() {
         this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), Clock.systemUTC());
+        primeOnCheckpoint();
     }
 
     public ListEventsHandler(EventStore events, Clock clock) {
         this.events = events;
         this.clock = clock;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("GET /events"), PrimingRequest.to("GET /events").query("type", "priming"));
     }
 
     @Override

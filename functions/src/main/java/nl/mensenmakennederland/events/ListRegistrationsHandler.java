@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -19,10 +20,18 @@ public final class ListRegistrationsHandler extends HttpHandler {
 
     public ListRegistrationsHandler() {
         this(EventAdmin.fromEnvironment());
+        primeOnCheckpoint();
     }
 
     public ListRegistrationsHandler(EventAdmin admin) {
         this.admin = admin;
+    }
+
+    /** An admin asking for an event that does not exist: read, 404. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("GET /admin/events/{id}/registrations").pathParameter("id", "priming-no-such-event")
+                .asAdmin().header("accept", "text/csv"));
     }
 
     @Override

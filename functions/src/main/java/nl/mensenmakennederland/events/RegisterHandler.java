@@ -1,9 +1,11 @@
 package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
@@ -15,10 +17,27 @@ public final class RegisterHandler extends HttpHandler {
 
     public RegisterHandler() {
         this(RegistrationDesk.fromEnvironment());
+        primeOnCheckpoint();
     }
 
     public RegisterHandler(RegistrationDesk desk) {
         this.desk = desk;
+    }
+
+    /** The registration's transaction, offline: no harmless request reaches it. */
+    @Override
+    protected void rehearse() {
+        desk.rehearseRegistration();
+    }
+
+    /** A complete form for an event that does not exist: read all the way, refused with 404 before any write. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("POST /events/{id}/registrations")
+                .pathParameter("id", "priming-no-such-event")
+                .header("idempotency-key", "priming")
+                .jsonBody("{\"name\":\"Priming\",\"email\":\"priming@example.org\",\"organisation\":\"Priming\","
+                        + "\"municipality\":\"Utrecht\",\"seats\":2,\"consent\":true}"));
     }
 
     @Override

@@ -20,6 +20,7 @@ import nl.mensenmakennederland.events.SeatLedger.Placement;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
 import nl.mensenmakennederland.mail.MailRequest;
 import nl.mensenmakennederland.mail.Outbox;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.EmailAddress;
@@ -305,6 +306,30 @@ public final class RegistrationDesk {
                 new MailRequest.EventDetails(event.id(), event.title(), event.startsAt(), event.endsAt(),
                         event.location(), event.online(), event.onlineUrl()),
                 registration.seats(), manageUrl, now);
+    }
+
+    /**
+     * For SnapStart priming: the transaction of a registration, for a made-up event, sent
+     * through a client that never reaches AWS ({@link AwsClients#offline}): the write path is
+     * warm before the snapshot and nothing is written anywhere.
+     */
+    void rehearseRegistration() {
+        RegistrationStore offline = new RegistrationStore(AwsClients.offline(DynamoDbClient.builder(), "{}"),
+                "rehearsal", new Outbox("rehearsal"));
+        Instant now = clock.instant();
+        Event event = new Event("rehearsal", EventType.KENNISBOOST, "Rehearsal", null, now.plus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(30).plusHours(1)), null, true, "https://live.mensenmakennederland.nl/rehearsal",
+                1, true, null, SeatLedger.empty(10));
+        Registration registration = new Registration("rehearsal", event.id(), RegistrationStatus.CONFIRMED, 1,
+                "Rehearsal", "rehearsal@example.org", null, null, now);
+        offline.register(event, registration, "rehearsal",
+                mail(MailRequest.Kind.REGISTRATION_CONFIRMED, registration, event, null, now), Optional.empty(),
+                expiresAt(event));
+    }
+
+    /** The token a manage link to {@code registrationId} carries. */
+    String manageToken(String registrationId) {
+        return keys.get().sign(TOKEN_PURPOSE, registrationId);
     }
 
     private String manageUrl(String registrationId, Hmac hmac) {

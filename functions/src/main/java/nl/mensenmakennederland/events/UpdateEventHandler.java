@@ -2,7 +2,9 @@ package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.util.List;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -13,10 +15,18 @@ public final class UpdateEventHandler extends HttpHandler {
 
     public UpdateEventHandler() {
         this(EventAdmin.fromEnvironment());
+        primeOnCheckpoint();
     }
 
     public UpdateEventHandler(EventAdmin admin) {
         this.admin = admin;
+    }
+
+    /** An admin's complete form for an event that does not exist: read, refused with 404, nothing written. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("PUT /admin/events/{id}").pathParameter("id", "priming-no-such-event")
+                .asAdmin().jsonBody(EventForms.PRIMING));
     }
 
     @Override

@@ -25,6 +25,13 @@ public final class MailDelivery {
 
     public enum Result { SENT, ALREADY_SENT, CLAIMED_ELSEWHERE }
 
+    /** Composed, never sent: "rehearsal" is not an id {@link Ids} makes, so no outbox item has it. */
+    private static final MailRequest REHEARSAL = new MailRequest("rehearsal", MailRequest.Kind.REGISTRATION_CONFIRMED,
+            "rehearsal@example.org", "Rehearsal", "rehearsal",
+            new MailRequest.EventDetails("rehearsal", "Rehearsal", Instant.parse("2027-01-01T09:00:00Z"),
+                    Instant.parse("2027-01-01T10:00:00Z"), "Utrecht", false, null),
+            1, "https://www.mensenmakennederland.nl/beheer.html", Instant.parse("2026-12-01T09:00:00Z"));
+
     /** Longer than one send can take; after it, another attempt may take over. */
     static final Duration LEASE = Duration.ofMinutes(2);
     /** A sent mail's item is kept a week for support questions ("did it go out?"), without personal data. */
@@ -65,12 +72,7 @@ public final class MailDelivery {
 
         String messageId;
         try {
-            RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now);
-            byte[] raw = MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
-                    rendered.text(), rendered.html(), rendered.attachments());
-            messageId = ses.sendEmail(r -> r.fromEmailAddress(sender)
-                    .destination(d -> d.toAddresses(mail.to()))
-                    .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
+            messageId = send(ses, mail, compose(mail, now));
         } catch (RuntimeException sendFailed) {
             release(mail, claim);
             throw sendFailed;
@@ -88,6 +90,33 @@ public final class MailDelivery {
                         ":claim", s(claim))));
         Log.info("mail.sent", "mailId", mail.id(), "kind", mail.kind().code(), "registrationId", mail.registrationId());
         return Result.SENT;
+    }
+
+    /**
+     * For SnapStart priming: everything {@link #deliver} does except what changes anything. It
+     * composes the mail and sends it through {@code offline}, a client whose HTTP client answers
+     * by itself ({@link nl.mensenmakennederland.shared.AwsClients#offline}), and claims an outbox
+     * item that cannot exist (the id is not one {@link Ids} makes), which DynamoDB refuses
+     * without writing.
+     */
+    public void rehearse(SesV2Client offline) {
+        send(offline, REHEARSAL, compose(REHEARSAL, clock.instant()));
+        Result result = deliver(REHEARSAL);
+        if (result != Result.ALREADY_SENT) {
+            throw new IllegalStateException("Rehearsal claimed an outbox item: " + result);
+        }
+    }
+
+    private String send(SesV2Client client, MailRequest mail, byte[] raw) {
+        return client.sendEmail(r -> r.fromEmailAddress(sender)
+                .destination(d -> d.toAddresses(mail.to()))
+                .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
+    }
+
+    private byte[] compose(MailRequest mail, Instant now) {
+        RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now);
+        return MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
+                rendered.text(), rendered.html(), rendered.attachments());
     }
 
     private void release(MailRequest mail, String claim) {

@@ -1,15 +1,23 @@
 package nl.mensenmakennederland.shared;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * SDK clients, each built once per execution environment and only when a function first asks
@@ -21,16 +29,15 @@ public final class AwsClients {
 
     private AwsClients() {}
 
+    /** The client interfaces built in this environment so far, for {@link #warmUpBuilt()}. */
+    private static final Set<Class<? extends SdkClient>> BUILT = ConcurrentHashMap.newKeySet();
+
     private static final class DynamoDb {
-        static final DynamoDbClient CLIENT = configure(DynamoDbClient.builder()).build();
+        static final DynamoDbClient CLIENT = built(DynamoDbClient.class, configure(DynamoDbClient.builder()).build());
     }
 
     private static final class Ses {
-        static final SesV2Client CLIENT = configure(SesV2Client.builder()).build();
-    }
-
-    private static final class Ssm {
-        static final SsmClient CLIENT = configure(SsmClient.builder()).build();
+        static final SesV2Client CLIENT = built(SesV2Client.class, configure(SesV2Client.builder()).build());
     }
 
     public static DynamoDbClient dynamoDb() {
@@ -41,8 +48,35 @@ public final class AwsClients {
         return Ses.CLIENT;
     }
 
-    public static SsmClient ssm() {
-        return Ssm.CLIENT;
+    /**
+     * Runs the SDK's own warm-up for each kind of client this function built: a throwaway
+     * client answering from canned responses loads and exercises the request pipeline
+     * (marshalling, signing, endpoint rules, unmarshalling) without any network call.
+     * For SnapStart priming.
+     */
+    @SuppressWarnings("unchecked")
+    public static void warmUpBuilt() {
+        if (!BUILT.isEmpty()) {
+            SdkWarmUp.warmUp(BUILT.toArray(Class[]::new));
+        }
+    }
+
+    /**
+     * A client that never reaches AWS: its HTTP client answers every request with
+     * {@code cannedJson}. For SnapStart priming of calls that must not happen for real (sending
+     * a mail): the request is still built, marshalled, signed and its answer read.
+     */
+    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C offline(B builder, String cannedJson) {
+        builder.region(Region.of(Env.system().optional("AWS_REGION", "eu-west-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("offline", "offline")))
+                .httpClient((SdkHttpClient) CannedResponseHttpClient.builder()
+                        .responseBody(cannedJson.getBytes(StandardCharsets.UTF_8)).statusCode(200).build());
+        return builder.build();
+    }
+
+    private static <C extends SdkClient> C built(Class<C> type, C client) {
+        BUILT.add(type);
+        return client;
     }
 
     /** Region, credentials, HTTP client and optional endpoint override shared by every client. */

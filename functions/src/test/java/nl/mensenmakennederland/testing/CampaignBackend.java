@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.testing;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import nl.mensenmakennederland.mail.MailerHandler;
 import nl.mensenmakennederland.mail.Outbox;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
+import nl.mensenmakennederland.shared.ParameterStore;
 import nl.mensenmakennederland.shared.SigningKey;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
@@ -49,7 +52,8 @@ public final class CampaignBackend {
         new SecureRandom().nextBytes(key);
         ssm.putParameter(r -> r.name(env.get("TOKEN_KEY_PARAMETER")).type(ParameterType.SECURE_STRING)
                 .value(Base64.getEncoder().encodeToString(key)).overwrite(true));
-        this.signingKey = new SigningKey(() -> ssm, env.get("TOKEN_KEY_PARAMETER"));
+        this.signingKey = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
+                SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
 
         Outbox outbox = new Outbox(env.get("OUTBOX_TABLE"));
         this.events = new EventStore(aws.clients().dynamoDb(), env.get("EVENTS_TABLE"));

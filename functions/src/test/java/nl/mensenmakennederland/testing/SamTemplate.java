@@ -105,6 +105,11 @@ public final class SamTemplate {
         return new Resource(logicalId, (String) resource.get("Type"), map(resource.getOrDefault("Properties", Map.of())));
     }
 
+    /** A resource's {@code Metadata} section (SAM reads {@code BuildMethod} there), empty when it has none. */
+    public Map<String, Object> metadata(String logicalId) {
+        return map(map(section("Resources").get(logicalId)).get("Metadata"));
+    }
+
     /** Every function with its Globals merged in and its environment resolved to local names. */
     public List<Function> functions() {
         Map<String, Object> globals = map(map(section("Globals").get("Function")));

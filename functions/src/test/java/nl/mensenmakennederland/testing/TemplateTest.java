@@ -30,6 +30,15 @@ class TemplateTest {
         }
     }
 
+    /** The deployment package is the minimized jar bench/coldstart measures (functions/Makefile), for every function. */
+    @Test
+    void everyFunctionIsBuiltFromTheShadedJar() {
+        for (SamTemplate.Function function : template.functions()) {
+            assertThat(template.metadata(function.logicalId())).as("%s Metadata", function.logicalId())
+                    .containsEntry("BuildMethod", "makefile");
+        }
+    }
+
     @Test
     void everyHttpRouteHasASampleEventInTheEventsFolder() throws IOException {
         Set<String> sampled = new HashSet<>();

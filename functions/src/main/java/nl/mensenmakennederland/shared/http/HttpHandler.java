@@ -2,16 +2,37 @@ package nl.mensenmakennederland.shared.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Priming;
 
 /**
  * Base of every HTTP API handler: the subclass reads like its route and throws {@link Problem}
  * for anything the client got wrong; this turns that into a problem document, and anything
  * unexpected into a 500 that reveals nothing.
+ *
+ * <p>Lambda calls the stream overload (the runtime prefers it): the event is read and the answer
+ * written by {@link ApiGatewayJson}, so the runtime never builds its event serializers, a third
+ * of a cold start (see the README's cold-start section). Tests and the local runner call
+ * the typed overload; both run the same code.
  */
-public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        RequestStreamHandler {
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiGatewayJson.writeResponse(handleRequest(ApiGatewayJson.readEvent(input), context), output);
+    }
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -29,4 +50,42 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     protected abstract APIGatewayV2HTTPResponse handle(Request request);
+
+    /**
+     * Requests to this route that take its first request's path as far as they can while
+     * reading nothing and writing nothing they should not: reads, or requests refused before
+     * any write. Used for SnapStart priming; none by default.
+     */
+    protected List<PrimingRequest> primingRequests() {
+        return List.of();
+    }
+
+    /**
+     * What a route does that no harmless request reaches (a write), done against clients that
+     * never reach AWS ({@code AwsClients.offline}). Used for SnapStart priming; nothing by default.
+     */
+    protected void rehearse() {}
+
+    /** Call from the production (no-argument) constructor: primes this handler before a SnapStart checkpoint. */
+    protected final void primeOnCheckpoint() {
+        Priming.beforeCheckpoint(getClass(), this::prime);
+    }
+
+    /**
+     * What priming runs: the SDK's warm-up of the clients this function built (no network
+     * call), the {@link #rehearse() rehearsal}, then the {@link #primingRequests()} through the
+     * whole Lambda path, event JSON in and answer JSON out, so the event mapping, the route and
+     * the SDK calls are all warm.
+     */
+    public final void prime() {
+        AwsClients.warmUpBuilt();
+        rehearse();
+        for (PrimingRequest request : primingRequests()) {
+            try {
+                handleRequest(new ByteArrayInputStream(request.json()), new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 }

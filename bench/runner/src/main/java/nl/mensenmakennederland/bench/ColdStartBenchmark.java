@@ -1,0 +1,218 @@
+package nl.mensenmakennederland.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.MotoServer;
+import nl.mensenmakennederland.testing.RepositoryRoot;
+import nl.mensenmakennederland.testing.SamTemplate;
+import nl.mensenmakennederland.testing.SeedData;
+
+/**
+ * The cold-start benchmark: every function in template.yaml, plus the floor and the naive
+ * reference, each in fresh JVMs against moto_server, alternating the variants round by round so
+ * that drift (other builds on the machine) hits all alike; then one JVM per function that runs
+ * its SnapStart priming hooks before its first invocation. Writes a Markdown report to
+ * {@code bench/results/}. Run through {@code bench/coldstart}.
+ *
+ * <pre>
+ * --runs N          fresh JVMs per variant (default 10)
+ * --primed-runs N   priming JVMs per function (default 5)
+ * --warm N          warm invocations after the first, in a priming JVM (default 20)
+ * --only REGEX      only the variants whose name matches (the references always run)
+ * --record-classes  write each function's first-invocation classes for its priming (then rebuild)
+ * </pre>
+ */
+public final class ColdStartBenchmark {
+
+    static final String FLOOR = "floor (no SDK)";
+    static final String NAIVE = "naive (Enhanced client, defaults)";
+
+    private ColdStartBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+        int primedRuns = Integer.parseInt(options.getOrDefault("primed-runs", "5"));
+        int warm = Integer.parseInt(options.getOrDefault("warm", "20"));
+        Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+
+        Path root = RepositoryRoot.path();
+        Path work = Files.createDirectories(root.resolve("bench/runner/target/coldstart"));
+        SamTemplate template = SamTemplate.load();
+        String loadBefore = Machine.load();
+        try (LocalAws aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")))) {
+            aws.reset();
+            CampaignBackend backend = new CampaignBackend(aws, Clock.systemUTC());
+            SeedData.loadEvents(backend.events);
+            backend.verifySender();
+
+            Artifacts artifacts = Artifacts.locate(root);
+            List<Variant> variants = variants(template, aws.endpoint(), artifacts, new SampleEvents(root.resolve("events")),
+                    new Fixtures(aws, backend)).stream()
+                    .filter(v -> v.reference() || only.matcher(v.name()).find()).toList();
+            variants.stream().filter(v -> !v.measurable())
+                    .forEach(v -> System.out.println("!! " + v.name() + ": no sample event in events/ for " + v.trigger()));
+            List<Variant> measured = variants.stream().filter(Variant::measurable).toList();
+
+            ChildJvm jvm = new ChildJvm(work);
+            List<Measurement> cold = new ArrayList<>();
+            for (int round = 0; round < runs; round++) {
+                for (Variant variant : rotated(measured, round)) {
+                    Measurement m = jvm.cold(variant);
+                    cold.add(m);
+                    System.out.printf("cold %2d/%d %-36s total %6.0f ms  init %5.0f  first %5.0f  %s%n",
+                            round + 1, runs, variant.name(), m.totalMs(), m.initMs(), m.firstMs(), m.outcome());
+                }
+            }
+            List<Measurement> primed = new ArrayList<>();
+            List<Variant> functions = measured.stream().filter(v -> !v.reference()).toList();
+            for (int round = 0; round < primedRuns; round++) {
+                for (Variant variant : rotated(functions, round)) {
+                    Measurement m = jvm.primed(variant, warm);
+                    primed.add(m);
+                    System.out.printf("primed %d/%d %-34s priming %5.0f ms  first after %5.1f  warm median %5.1f  %s%n",
+                            round + 1, primedRuns, variant.name(), m.primeMs(), m.firstMs(),
+                            Stats.of(m.warmMs()).median(), m.outcome());
+                }
+            }
+            // Not timed: one more JVM per row that logs its class loading, to show where the time goes.
+            Map<String, ClassLoadProfile> coldProfiles = new LinkedHashMap<>();
+            Map<String, ClassLoadProfile> primedProfiles = new LinkedHashMap<>();
+            for (Variant variant : measured) {
+                Path log = work.resolve(variant.name().replaceAll("\\W+", "_") + "-cold-classes.log");
+                Files.deleteIfExists(log);
+                jvm.profiled(variant, false, log);
+                coldProfiles.put(variant.name(), ClassLoadProfile.read(log));
+                if (!variant.reference() && primedRuns > 0) {
+                    Path primedLog = work.resolve(variant.name() + "-primed-classes.log");
+                    Files.deleteIfExists(primedLog);
+                    jvm.profiled(variant, true, primedLog);
+                    primedProfiles.put(variant.name(), ClassLoadProfile.read(primedLog));
+                }
+            }
+            if (options.containsKey("record-classes")) {
+                recordClasses(root, artifacts, measured, coldProfiles);
+            }
+            String report = new Report(variants, cold, primed, coldProfiles, primedProfiles, artifacts, runs, warm,
+                    template.functions().get(0).environment().get("JAVA_TOOL_OPTIONS"), loadBefore, Machine.load()).markdown();
+            Path results = Files.createDirectories(root.resolve("bench/results"));
+            Files.writeString(results.resolve("coldstart-" + Machine.timestamp() + ".md"), report);
+            Files.writeString(results.resolve("latest.md"), report);
+            System.out.println();
+            System.out.println(report);
+            boolean allSucceeded = Stream.concat(cold.stream(), primed.stream()).allMatch(Measurement::success);
+            if (!allSucceeded) {
+                System.out.println("!! Some invocations did not succeed: see the response column.");
+                System.exit(1);
+            }
+        }
+    }
+
+    static List<Variant> variants(SamTemplate template, String endpoint, Artifacts artifacts, SampleEvents samples,
+                                  Fixtures fixtures) {
+        List<Variant> variants = new ArrayList<>();
+        SamTemplate.Function first = template.functions().get(0);
+        // The references do the registration route's work: its sample, a new registrant each time.
+        SamTemplate.Function register = template.functions().stream()
+                .filter(f -> SampleEvents.trigger(f).equals("POST /events/{id}/registrations")).findFirst().orElse(first);
+        Path referenceSample = samples.forFunction(register).orElseThrow();
+        variants.add(new Variant(FLOOR, true, "nl.mensenmakennederland.bench.references.FloorHandler", "POST (any)",
+                artifacts.floorClasspath(), lambdaEnvironment("floor", first.environment(), endpoint), referenceSample,
+                fixtures::newRegistrant));
+        variants.add(new Variant(NAIVE, true, "nl.mensenmakennederland.bench.references.NaiveRegisterHandler",
+                "POST (PutItem)", artifacts.naiveClasspath(), lambdaEnvironment("naive", first.environment(), endpoint),
+                referenceSample, fixtures::newRegistrant));
+        for (SamTemplate.Function function : template.functions()) {
+            String trigger = SampleEvents.trigger(function);
+            variants.add(new Variant(function.logicalId(), false, function.handlerClass(), trigger,
+                    artifacts.functionClasspath(), lambdaEnvironment(function.logicalId(), function.environment(), endpoint),
+                    samples.forFunction(function).orElse(null), fixtures.forFunction(function.logicalId(), trigger)));
+        }
+        return variants;
+    }
+
+    /**
+     * Writes, for each function, the classes of the deployment package its first invocation
+     * loaded in a fresh JVM, where its priming loads them before a SnapStart checkpoint
+     * ({@code shared.RecordedClasses}). Rebuild afterwards: the lists ship in the jar.
+     */
+    static void recordClasses(Path root, Artifacts artifacts, List<Variant> variants, Map<String, ClassLoadProfile> profiles)
+            throws IOException {
+        Path folder = Files.createDirectories(root.resolve("functions/src/main/resources/priming"));
+        for (Variant variant : variants) {
+            ClassLoadProfile profile = profiles.get(variant.name());
+            if (variant.reference() || profile == null) {
+                continue;
+            }
+            List<String> classes = profile.firstInvocationClassesFrom(artifacts.functionsJar());
+            Files.writeString(folder.resolve(variant.handlerClass() + ".classes"),
+                    "# Classes the first invocation of " + variant.name() + " loads from the deployment package, recorded by\n"
+                            + "# bench/coldstart --record-classes; priming loads them before a SnapStart checkpoint.\n"
+                            + String.join("\n", classes) + "\n");
+            System.out.println("recorded " + classes.size() + " classes for " + variant.handlerClass());
+        }
+    }
+
+    /** What Lambda puts in a function's environment, plus the template's variables, pointed at moto. */
+    static Map<String, String> lambdaEnvironment(String functionName, Map<String, String> template, String endpoint) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_REGION", SamTemplate.REGION);
+        env.put("AWS_DEFAULT_REGION", SamTemplate.REGION);
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_SESSION_TOKEN", "test");
+        env.putAll(template);
+        env.put("AWS_ENDPOINT_URL", endpoint);
+        return env;
+    }
+
+    /** Round {@code r} starts at the r-th variant, so no variant always runs right after the same one. */
+    static <T> List<T> rotated(List<T> items, int round) {
+        List<T> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            out.add(items.get((i + round) % items.size()));
+        }
+        return out;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--record-classes")) {
+                options.put("record-classes", "true");
+                continue;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Usage: --runs N --primed-runs N --warm N --only REGEX; got "
+                        + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package nl.mensenmakennederland.bench;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.mensenmakennederland.events.RegistrationDesk;
+import nl.mensenmakennederland.events.RegistrationForm;
+import nl.mensenmakennederland.shared.Ids;
+import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.shared.StreamImages;
+import nl.mensenmakennederland.shared.UtcTime;
+import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.Forms;
+import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.RepositoryRoot;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The state each trigger needs, prepared in moto through the functions' own domain classes.
+ * A trigger not listed here gets its sample as it is (enough for reads of the seed data);
+ * the report shows its response, so a new function whose sample needs state stands out.
+ */
+final class Fixtures {
+
+    /** An event with room for every registration a run makes, and a waiting list behind it. */
+    static final String REGISTRATION_EVENT = "kb-2027-01-13-inclusief-vrijwilligerswerk";
+
+    private final LocalAws aws;
+    private final CampaignBackend backend;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private RegistrationDesk.Registered viewed;
+
+    Fixtures(LocalAws aws, CampaignBackend backend) {
+        this.aws = aws;
+        this.backend = backend;
+    }
+
+    /** What the function needs, by its logical id first (several may share a trigger type), else by trigger. */
+    Fixture forFunction(String logicalId, String trigger) {
+        if (logicalId.equals("OutboxSweeperFunction")) {
+            return new OldUnsentMail("OutboxTable");
+        }
+        return forTrigger(trigger);
+    }
+
+    Fixture forTrigger(String trigger) {
+        return switch (trigger) {
+            case "POST /events/{id}/registrations" -> this::newRegistrant;
+            case "POST /admin/events" -> this::newEventId;
+            case "GET /registrations/{id}" -> sample -> manageLink(sample, existingRegistration());
+            case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
+            case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
+            default -> Fixture.AS_IS;
+        };
+    }
+
+    /** The same form from someone new, with a fresh Idempotency-Key. */
+    String newRegistrant(String sample) {
+        ObjectNode event = parse(sample);
+        ObjectNode body = (ObjectNode) parse(event.get("body").asText());
+        body.put("email", "bench-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        event.put("body", body.toString());
+        if (event.path("headers").has("idempotency-key")) {
+            ((ObjectNode) event.get("headers")).put("idempotency-key", UUID.randomUUID().toString());
+        }
+        return event.toString();
+    }
+
+    /** The same event under an id that is not taken yet. */
+    String newEventId(String sample) {
+        ObjectNode event = parse(sample);
+        ObjectNode body = (ObjectNode) parse(event.get("body").asText());
+        body.put("id", "bench-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        event.put("body", body.toString());
+        return event.toString();
+    }
+
+    private RegistrationDesk.Registered existingRegistration() {
+        if (viewed == null) {
+            viewed = register();
+        }
+        return viewed;
+    }
+
+    private RegistrationDesk.Registered register() {
+        String email = "bench-" + sequence.incrementAndGet() + "@example.org";
+        return backend.desk.register(REGISTRATION_EVENT,
+                new RegistrationForm("Bench Volunteer", email, null, "Utrecht", 1), Optional.empty());
+    }
+
+    /** Points a manage-link request at a real registration with its valid token. */
+    private String manageLink(String sample, RegistrationDesk.Registered registration) {
+        String id = registration.registrationId();
+        String token = Forms.tokenOf(registration.manageUrl());
+        ObjectNode event = parse(sample);
+        event.put("rawPath", "/registrations/" + id);
+        event.put("rawQueryString", "token=" + token);
+        event.putObject("pathParameters").put("id", id);
+        event.putObject("queryStringParameters").put("token", token);
+        ((ObjectNode) event.with("requestContext").with("http")).put("path", "/registrations/" + id);
+        return event.toString();
+    }
+
+    /** Writes the sample's new image, under a fresh id, into the table, as the writer would have. */
+    private final class OutboxItem implements Fixture {
+
+        private final String table;
+        private int sentBefore;
+
+        OutboxItem(String table) {
+            this.table = table;
+        }
+
+        @Override
+        public String prepare(String sample) {
+            ObjectNode event = parse(sample);
+            String id = Ids.random();
+            for (JsonNode record : event.get("Records")) {
+                ObjectNode image = (ObjectNode) record.path("dynamodb").path("NewImage");
+                image.putObject("pk").put("S", "MAIL#" + id);
+                image.putObject("id").put("S", id);
+                ((ObjectNode) record.path("dynamodb").path("Keys")).putObject("pk").put("S", "MAIL#" + id);
+            }
+            DynamodbEvent parsed = LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader())
+                    .fromJson(event.toString());
+            for (DynamodbEvent.DynamodbStreamRecord record : parsed.getRecords()) {
+                var item = StreamImages.toItem(record.getDynamodb().getNewImage());
+                aws.clients().dynamoDb().putItem(r -> r.tableName(aws.name(table)).item(item));
+            }
+            sentBefore = SesOutbox.sentCount(aws);
+            return event.toString();
+        }
+
+        @Override
+        public String verify() {
+            int sent = SesOutbox.sentCount(aws) - sentBefore;
+            return sent > 0 ? sent + " mail sent" : "NO mail sent";
+        }
+    }
+
+    /**
+     * One mail the stream gave up on (unsent, older than the sweeper's grace), and no other: the
+     * outbox items the other fixtures' registrations leave unsent are removed first.
+     */
+    private final class OldUnsentMail implements Fixture {
+
+        private final String table;
+        private int sentBefore;
+
+        OldUnsentMail(String table) {
+            this.table = table;
+        }
+
+        @Override
+        public String prepare(String sample) {
+            var dynamo = aws.clients().dynamoDb();
+            String name = aws.name(table);
+            dynamo.scan(r -> r.tableName(name).filterExpression("attribute_not_exists(sentAt)")).items()
+                    .forEach(item -> dynamo.deleteItem(r -> r.tableName(name).key(Map.of("pk", item.get("pk")))));
+            // The outbox item of the mailer's sample, under a fresh id, written an hour ago.
+            JsonNode image;
+            try {
+                image = Json.MAPPER.readTree(RepositoryRoot.path().resolve("events/mailer-outbox-insert.json").toFile())
+                        .path("Records").get(0).path("dynamodb").path("NewImage");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, AttributeValue> item = new HashMap<>(StreamImages.toItem(image));
+            String id = Ids.random();
+            item.put("pk", AttributeValue.fromS("MAIL#" + id));
+            item.put("id", AttributeValue.fromS(id));
+            item.put("createdAt", AttributeValue.fromS(UtcTime.format(Instant.now().minus(Duration.ofHours(1)))));
+            dynamo.putItem(r -> r.tableName(name).item(item));
+            sentBefore = SesOutbox.sentCount(aws);
+            return sample;
+        }
+
+        @Override
+        public String verify() {
+            int sent = SesOutbox.sentCount(aws) - sentBefore;
+            return sent > 0 ? sent + " mail sent" : "NO mail sent";
+        }
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package nl.mensenmakennederland.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import nl.mensenmakennederland.events.CreateEventHandler;
+import nl.mensenmakennederland.events.EventAdmin;
+import nl.mensenmakennederland.events.GetEventHandler;
+import nl.mensenmakennederland.events.ListEventsHandler;
+import nl.mensenmakennederland.events.ListRegistrationsHandler;
+import nl.mensenmakennederland.events.UpdateEventHandler;
+import nl.mensenmakennederland.mail.MailDelivery;
+import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.mail.OutboxSweeperHandler;
+import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.testing.AwsEmulatorExtension;
+import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.SentMails;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** SnapStart priming runs before every snapshot in production: it must change nothing and send nothing. */
+@ExtendWith(AwsEmulatorExtension.class)
+class PrimingTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void primingEveryFunctionWritesNothingAndSendsNoMail(LocalAws aws) {
+        CampaignBackend backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
+        backend.verifySender();
+        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
+        List<HttpHandler> httpHandlers = List.of(new ListEventsHandler(backend.events, CLOCK),
+                new GetEventHandler(backend.events, CLOCK), backend.register, backend.getRegistration,
+                backend.cancelRegistration, new CreateEventHandler(admin), new UpdateEventHandler(admin),
+                new ListRegistrationsHandler(admin));
+        Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
+        OutboxSweeperHandler sweeper = new OutboxSweeperHandler(aws.clients().dynamoDb(), outbox,
+                new MailDelivery(aws.clients().dynamoDb(), outbox, aws.clients().ses(), backend.env.get("SENDER_ADDRESS"), CLOCK),
+                CLOCK);
+        Map<String, List<Map<String, AttributeValue>>> before = tables(aws);
+
+        httpHandlers.forEach(HttpHandler::prime);
+        backend.mailer.prime();
+        sweeper.prime();
+
+        assertThat(tables(aws)).isEqualTo(before);
+        assertThat(SentMails.all(aws)).isEmpty();
+    }
+
+    private static Map<String, List<Map<String, AttributeValue>>> tables(LocalAws aws) {
+        return Map.of(
+                "events", aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("EventsTable"))).items(),
+                "outbox", aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("OutboxTable"))).items(),
+                "mailState", aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("MailStateTable"))).items());
+    }
+}
