@@ -120,23 +120,15 @@ public final class EventStore {
         item.put("id", s(event.id()));
         item.put("type", s(event.type().slug()));
         item.put("title", s(event.title()));
-        if (event.description() != null) {
-            item.put("description", s(event.description()));
-        }
+        Items.putText(item, "description", event.description());
         item.put("startsAt", time(event.startsAt()));
         item.put("endsAt", time(event.endsAt()));
-        if (event.location() != null) {
-            item.put("location", s(event.location()));
-        }
+        Items.putText(item, "location", event.location());
         item.put("online", bool(event.online()));
-        if (event.onlineUrl() != null) {
-            item.put("onlineUrl", s(event.onlineUrl()));
-        }
+        Items.putText(item, "onlineUrl", event.onlineUrl());
         item.put("maxSeatsPerRegistration", n(event.maxSeatsPerRegistration()));
         item.put("waitlist", bool(event.waitlistEnabled()));
-        if (event.registrationClosesAt() != null) {
-            item.put("registrationClosesAt", time(event.registrationClosesAt()));
-        }
+        Items.putTime(item, "registrationClosesAt", event.registrationClosesAt());
         SeatLedger seats = event.seats();
         item.put("capacity", n(seats.capacity()));
         item.put("confirmedSeats", n(seats.confirmedSeats()));

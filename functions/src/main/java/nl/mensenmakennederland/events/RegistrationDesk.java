@@ -212,14 +212,18 @@ public final class RegistrationDesk {
         if (registration.status() == RegistrationStatus.CANCELLED) {
             return;
         }
-        retry.run(() -> attemptCancellation(registrationId)).orElseThrow(() -> {
-            Log.warn("cancellation.busy", "registrationId", registrationId);
-            return Problem.busy(2);
-        });
+        // The first attempt uses the registration just read; a retry reads it afresh.
+        AtomicReference<Registration> known = new AtomicReference<>(registration);
+        retry.run(() -> attemptCancellation(Optional.ofNullable(known.getAndSet(null)).orElseGet(() ->
+                registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration))))
+                .orElseThrow(() -> {
+                    Log.warn("cancellation.busy", "registrationId", registrationId);
+                    return Problem.busy(2);
+                });
     }
 
-    private Optional<Boolean> attemptCancellation(String registrationId) {
-        Registration registration = registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration);
+    private Optional<Boolean> attemptCancellation(Registration registration) {
+        String registrationId = registration.id();
         if (registration.status() == RegistrationStatus.CANCELLED) {
             return Optional.of(true);
         }

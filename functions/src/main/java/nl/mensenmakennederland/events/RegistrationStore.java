@@ -280,12 +280,8 @@ public final class RegistrationStore {
         item.put("seats", n(registration.seats()));
         item.put("name", s(registration.name()));
         item.put("email", s(registration.email()));
-        if (registration.organisation() != null) {
-            item.put("organisation", s(registration.organisation()));
-        }
-        if (registration.municipality() != null) {
-            item.put("municipality", s(registration.municipality()));
-        }
+        Items.putText(item, "organisation", registration.organisation());
+        Items.putText(item, "municipality", registration.municipality());
         item.put("createdAt", time(registration.createdAt()));
         item.put("expiresAt", n(expiresAt));
         return item;

@@ -57,17 +57,11 @@ public final class Outbox {
         item.put("eventTitle", s(event.title()));
         item.put("startsAt", time(event.startsAt()));
         item.put("endsAt", time(event.endsAt()));
-        if (event.location() != null) {
-            item.put("location", s(event.location()));
-        }
+        Items.putText(item, "location", event.location());
         item.put("online", bool(event.online()));
-        if (event.onlineUrl() != null) {
-            item.put("onlineUrl", s(event.onlineUrl()));
-        }
+        Items.putText(item, "onlineUrl", event.onlineUrl());
         item.put("seats", n(mail.seats()));
-        if (mail.manageUrl() != null) {
-            item.put("manageUrl", s(mail.manageUrl()));
-        }
+        Items.putText(item, "manageUrl", mail.manageUrl());
         item.put("createdAt", time(mail.createdAt()));
         item.put("expiresAt", n(mail.createdAt().plus(KEEP_UNSENT).getEpochSecond()));
         return item;

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import nl.mensenmakennederland.shared.Html;
 
 /** The Dutch mails about registrations: subject, plain text and HTML, and the calendar invite. */
 public final class RegistrationMails {
@@ -69,16 +70,16 @@ public final class RegistrationMails {
         text.append("Hartelijke groet,\nMensen maken Nederland\nNationaal Jaar Vrijwillige Inzet, Vereniging NOV\n");
 
         StringBuilder html = new StringBuilder()
-                .append("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").append(escape(subject))
+                .append("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(subject))
                 .append("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:36em\">")
-                .append("<p>Hoi ").append(escape(mail.name())).append(",</p>")
-                .append("<p>").append(escape(lead)).append("</p>")
+                .append("<p>Hoi ").append(Html.escape(mail.name())).append(",</p>")
+                .append("<p>").append(Html.escape(lead)).append("</p>")
                 .append("<table role=\"presentation\" style=\"border-collapse:collapse\">")
                 .append(row("Wat", event.title())).append(row("Wanneer", when)).append(row("Waar", where)).append(row("Voor", seats))
                 .append("</table>")
-                .append("<p>").append(escape(closing)).append("</p>");
+                .append("<p>").append(Html.escape(closing)).append("</p>");
         if (mail.manageUrl() != null) {
-            html.append("<p><a href=\"").append(escape(mail.manageUrl()))
+            html.append("<p><a href=\"").append(Html.escape(mail.manageUrl()))
                     .append("\" style=\"display:inline-block;background:#00594f;color:#ffffff;padding:.6em 1.2em;text-decoration:none;border-radius:4px\">")
                     .append("Aanmelding bekijken of annuleren</a></p>");
         }
@@ -88,29 +89,11 @@ public final class RegistrationMails {
     }
 
     private static String row(String label, String value) {
-        return "<tr><th scope=\"row\" style=\"text-align:left;padding:.2em 1em .2em 0\">" + escape(label)
-                + "</th><td>" + escape(value) + "</td></tr>";
+        return "<tr><th scope=\"row\" style=\"text-align:left;padding:.2em 1em .2em 0\">" + Html.escape(label)
+                + "</th><td>" + Html.escape(value) + "</td></tr>";
     }
 
     private static String capitalize(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -25,6 +25,19 @@ public final class Items {
         return AttributeValue.fromS(UtcTime.format(value));
     }
 
+    /** Puts a text attribute only when there is a value: DynamoDB stores no empty optional fields. */
+    public static void putText(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    public static void putTime(Map<String, AttributeValue> item, String name, Instant value) {
+        if (value != null) {
+            item.put(name, time(value));
+        }
+    }
+
     public static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();

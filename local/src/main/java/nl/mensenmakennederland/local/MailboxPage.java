@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.shared.Html;
 
 /**
  * The local mailbox at {@code /_local/mail}: the sent mails, newest first, each with subject,
@@ -63,7 +64,7 @@ final class MailboxPage {
 
     /** The mail's own HTML, with links opening in the whole window rather than in the frame. */
     private static String framed(Mailbox.Mail mail) {
-        String html = mail.html() != null ? mail.html() : "<pre>" + escape(String.valueOf(mail.text())) + "</pre>";
+        String html = mail.html() != null ? mail.html() : "<pre>" + Html.escape(String.valueOf(mail.text())) + "</pre>";
         return "<!doctype html><meta charset=\"utf-8\"><base target=\"_top\">" + html;
     }
 
@@ -105,13 +106,13 @@ final class MailboxPage {
             page.append("<p class=\"empty\">Nog geen mails verstuurd.</p>");
         }
         for (Mailbox.Mail mail : mails) {
-            String id = escape(mail.id());
+            String id = Html.escape(mail.id());
             page.append("<article class=\"mail\" data-mail-id=\"").append(id).append("\">")
-                    .append("<h2>").append(escape(String.valueOf(mail.subject()))).append("</h2><dl>")
-                    .append("<dt>Aan</dt><dd class=\"mail-to\">").append(escape(String.join(", ", mail.to()))).append("</dd>")
-                    .append("<dt>Van</dt><dd>").append(escape(mail.from())).append("</dd>")
+                    .append("<h2>").append(Html.escape(String.valueOf(mail.subject()))).append("</h2><dl>")
+                    .append("<dt>Aan</dt><dd class=\"mail-to\">").append(Html.escape(String.join(", ", mail.to()))).append("</dd>")
+                    .append("<dt>Van</dt><dd>").append(Html.escape(mail.from())).append("</dd>")
                     .append("<dt>Gezien</dt><dd>").append(TIME.format(mail.seenAt())).append("</dd></dl>")
-                    .append("<iframe class=\"mail-body\" title=\"Inhoud van de mail: ").append(escape(String.valueOf(mail.subject())))
+                    .append("<iframe class=\"mail-body\" title=\"Inhoud van de mail: ").append(Html.escape(String.valueOf(mail.subject())))
                     .append("\" src=\"").append(PATH).append('/').append(id).append("/body\" loading=\"lazy\"")
                     .append(" sandbox=\"allow-top-navigation-by-user-activation allow-popups\"></iframe>");
             if (!mail.attachments().isEmpty()) {
@@ -119,7 +120,7 @@ final class MailboxPage {
                 for (int i = 0; i < mail.attachments().size(); i++) {
                     Mailbox.Attachment file = mail.attachments().get(i);
                     page.append("<li><a download href=\"").append(PATH).append('/').append(id).append("/attachments/").append(i)
-                            .append("\">").append(escape(file.filename())).append("</a> (").append(escape(file.contentType()))
+                            .append("\">").append(Html.escape(file.filename())).append("</a> (").append(Html.escape(file.contentType()))
                             .append(", ").append(file.content().length).append(" bytes)</li>");
                 }
                 page.append("</ul>");
@@ -127,20 +128,5 @@ final class MailboxPage {
             page.append("</article>");
         }
         return page.append("</main></body></html>").toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
