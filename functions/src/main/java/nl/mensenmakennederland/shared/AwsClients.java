@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -21,8 +20,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * SDK clients, each built once per execution environment and only when a function first asks
- * for it. Lean on purpose: the region and credentials come straight from the variables Lambda
- * sets (no provider chain to walk), and the JDK's URL connection is the HTTP client.
+ * for it. Lean on purpose: the region comes straight from the variable Lambda sets, the
+ * credentials from {@link LambdaCredentials} (no provider chain to walk), and the JDK's URL
+ * connection is the HTTP client.
  * {@code AWS_ENDPOINT_URL} points every client at a local emulator.
  */
 public final class AwsClients {
@@ -82,7 +82,7 @@ public final class AwsClients {
     /** Region, credentials, HTTP client and optional endpoint override shared by every client. */
     public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
         Env env = Env.system();
-        return configure(builder, env.required("AWS_REGION"), EnvironmentVariableCredentialsProvider.create(),
+        return configure(builder, env.required("AWS_REGION"), LambdaCredentials.fromEnvironment(),
                 env.optional("AWS_ENDPOINT_URL", null));
     }
 

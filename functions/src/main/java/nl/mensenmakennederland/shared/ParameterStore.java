@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -46,7 +45,7 @@ public final class ParameterStore {
         Env env = Env.system();
         String region = env.required("AWS_REGION");
         String endpoint = env.optional("AWS_ENDPOINT_URL", null);
-        return new ParameterStore(UrlConnectionHttpClient.create(), EnvironmentVariableCredentialsProvider.create(), region,
+        return new ParameterStore(UrlConnectionHttpClient.create(), LambdaCredentials.fromEnvironment(), region,
                 URI.create(endpoint != null ? endpoint
                         : "https://ssm." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com")));
     }

@@ -40,6 +40,17 @@ public final class Priming {
     }
 
     /**
+     * Registers {@code action} to run in every execution environment restored from a snapshot,
+     * before its first request: for what must differ between environments (credentials).
+     * A failure fails the restore, as it should: the environment would not work.
+     */
+    public static void afterRestore(String name, Runnable action) {
+        Resource resource = new Restorer(name, action);
+        RESOURCES.add(resource);
+        Core.getGlobalContext().register(resource);
+    }
+
+    /**
      * What is registered, in order. On a JDK without CRaC nothing runs them; the cold-start
      * benchmark runs them itself to measure a primed first invocation.
      */
@@ -63,6 +74,18 @@ public final class Priming {
         @Override
         public void afterRestore(Context<? extends Resource> context) {
             // Nothing to renew: clients reconnect by themselves, and nothing primed is unique.
+        }
+    }
+
+    private record Restorer(String name, Runnable action) implements Resource {
+
+        @Override
+        public void beforeCheckpoint(Context<? extends Resource> context) {}
+
+        @Override
+        public void afterRestore(Context<? extends Resource> context) {
+            action.run();
+            Log.info("restore.done", "resource", name);
         }
     }
 }
