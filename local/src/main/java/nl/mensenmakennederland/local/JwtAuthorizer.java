@@ -1,14 +1,19 @@
 package nl.mensenmakennederland.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +22,8 @@ import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.SamTemplate;
 
 /**
- * The HttpApi JWT authorizer of template.yaml, checking what API Gateway checks: an RS256
+ * The HttpApi JWT authorizer of template.yaml, checking what API Gateway checks (parsing and
+ * signatures by nimbus-jose-jwt): an RS256
  * signature by the (local) issuer's key, the issuer, the audience ({@code aud} or Cognito's
  * {@code client_id}), and that the token is within {@code nbf}/{@code iat}..{@code exp}.
  * Claims reach the handler as API Gateway passes them: every value a string, arrays as
@@ -40,10 +46,10 @@ final class JwtAuthorizer {
     }
 
     private final Config config;
-    private final PublicKey key;
+    private final RSAPublicKey key;
     private final Clock clock;
 
-    JwtAuthorizer(Config config, PublicKey key, Clock clock) {
+    JwtAuthorizer(Config config, RSAPublicKey key, Clock clock) {
         this.config = config;
         this.key = key;
         this.clock = clock;
@@ -80,66 +86,56 @@ final class JwtAuthorizer {
         if (token.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
             token = token.substring(7).trim();
         }
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
-            return Result.refused("not a JWT");
-        }
-        JsonNode header;
-        JsonNode claims;
+        JWT parsed;
+        JWTClaimsSet claims;
         try {
-            header = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (IllegalArgumentException | IOException e) {
+            parsed = JWTParser.parse(token);
+            claims = parsed.getJWTClaimsSet();
+        } catch (ParseException e) {
             return Result.refused("not a JWT");
         }
-        if (header == null || claims == null || !claims.isObject()) {
-            return Result.refused("not a JWT");
-        }
-        if (!"RS256".equals(header.path("alg").asText()) || !LocalTokenIssuer.KEY_ID.equals(header.path("kid").asText())) {
+        if (!(parsed instanceof SignedJWT signed) || !JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())
+                || !LocalTokenIssuer.KEY_ID.equals(signed.getHeader().getKeyID())) {
             return Result.refused("unknown signing key or algorithm");
         }
-        if (!signatureValid(parts)) {
+        if (!signatureValid(signed)) {
             return Result.refused("bad signature");
         }
-        if (!config.issuer().equals(claims.path("iss").asText())) {
+        if (!config.issuer().equals(claims.getIssuer())) {
             return Result.refused("wrong issuer");
         }
         if (!audienceMatches(claims)) {
             return Result.refused("wrong audience");
         }
-        long now = clock.instant().getEpochSecond();
-        if (!claims.path("exp").canConvertToLong() || claims.path("exp").asLong() <= now) {
+        Instant now = clock.instant();
+        if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
             return Result.refused("expired");
         }
-        if (claims.path("nbf").asLong(0) > now || claims.path("iat").asLong(0) > now) {
+        if (isAfter(claims.getNotBeforeTime(), now) || isAfter(claims.getIssueTime(), now)) {
             return Result.refused("not valid yet");
         }
-        return new Result(asStrings(claims), scopes(claims), null);
+        return new Result(asStrings(Json.MAPPER.valueToTree(claims.toJSONObject())), scopes(claims), null);
     }
 
-    private boolean signatureValid(String[] parts) {
+    private boolean signatureValid(SignedJWT jwt) {
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return jwt.verify(new RSASSAVerifier(key));
+        } catch (JOSEException e) {
             return false;
         }
     }
 
-    private boolean audienceMatches(JsonNode claims) {
-        List<String> presented = new ArrayList<>();
-        JsonNode aud = claims.path("aud");
-        if (aud.isArray()) {
-            aud.forEach(a -> presented.add(a.asText()));
-        } else if (aud.isTextual()) {
-            presented.add(aud.asText());
-        }
-        if (claims.path("client_id").isTextual()) {
-            presented.add(claims.get("client_id").asText());
+    /** Cognito's ID tokens name the app client in {@code aud}, its access tokens in {@code client_id}. */
+    private boolean audienceMatches(JWTClaimsSet claims) {
+        List<String> presented = new ArrayList<>(claims.getAudience());
+        if (claims.getClaim("client_id") instanceof String clientId) {
+            presented.add(clientId);
         }
         return presented.stream().anyMatch(config.audiences()::contains);
+    }
+
+    private static boolean isAfter(Date moment, Instant now) {
+        return moment != null && moment.toInstant().isAfter(now);
     }
 
     private static Map<String, String> asStrings(JsonNode claims) {
@@ -157,8 +153,8 @@ final class JwtAuthorizer {
         return strings;
     }
 
-    private static List<String> scopes(JsonNode claims) {
-        String scope = claims.path("scope").asText("");
+    private static List<String> scopes(JWTClaimsSet claims) {
+        String scope = claims.getClaim("scope") instanceof String text ? text : "";
         return scope.isBlank() ? null : List.of(scope.trim().split("\\s+"));
     }
 }

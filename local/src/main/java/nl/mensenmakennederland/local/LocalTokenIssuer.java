@@ -1,20 +1,22 @@
 package nl.mensenmakennederland.local;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.Signature;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.mensenmakennederland.shared.Json;
 
 /**
  * Stands in for the Cognito user pool: signs RS256 JWTs with a key pair made at start (and never
@@ -25,57 +27,57 @@ final class LocalTokenIssuer {
     static final String KEY_ID = "local-runner";
     static final String ADMIN_GROUP = "admins";
 
-    private final PrivateKey privateKey;
-    private final RSAPublicKey publicKey;
+    private final RSAKey key;
     private final Clock clock;
 
     LocalTokenIssuer(Clock clock) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            this.privateKey = pair.getPrivate();
-            this.publicKey = (RSAPublicKey) pair.getPublic();
+            this.key = new RSAKeyGenerator(2048).keyID(KEY_ID).generate();
             this.clock = clock;
-        } catch (GeneralSecurityException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException("No RSA here", e);
         }
     }
 
     RSAPublicKey publicKey() {
-        return publicKey;
+        try {
+            return key.toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The key pair has no public key", e);
+        }
     }
 
     /** An ID token as Cognito issues one for a user in the given groups. */
     String issue(JwtAuthorizer.Config audienceAndIssuer, List<String> groups, Duration validity) {
-        long now = clock.instant().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", UUID.randomUUID().toString());
-        claims.put("iss", audienceAndIssuer.issuer());
-        claims.put("aud", audienceAndIssuer.audiences().getFirst());
-        claims.put("token_use", "id");
-        claims.put("cognito:username", "lokale-beheerder");
-        claims.put("cognito:groups", groups);
-        claims.put("iat", now);
-        claims.put("exp", now + validity.toSeconds());
-        return sign(claims);
+        Date now = Date.from(clock.instant());
+        return sign(new JWTClaimsSet.Builder()
+                .subject(UUID.randomUUID().toString())
+                .issuer(audienceAndIssuer.issuer())
+                .audience(audienceAndIssuer.audiences().getFirst())
+                .claim("token_use", "id")
+                .claim("cognito:username", "lokale-beheerder")
+                .claim("cognito:groups", groups)
+                .issueTime(now)
+                .expirationTime(Date.from(clock.instant().plus(validity)))
+                .build());
     }
 
     /** Signs any claims: tests use it for tokens the authorizer must refuse. */
     String sign(Map<String, Object> claims) {
-        String header = encode(Json.write(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID)));
-        String payload = encode(Json.write(claims));
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(privateKey);
-            signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign", e);
+            return sign(JWTClaimsSet.parse(claims));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Not a claims set: " + e.getMessage(), e);
         }
     }
 
-    private static String encode(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    private String sign(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(KEY_ID).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign", e);
+        }
+        return jwt.serialize();
     }
 }
