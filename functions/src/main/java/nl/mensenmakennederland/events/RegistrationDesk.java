@@ -29,6 +29,8 @@ import nl.mensenmakennederland.shared.Hmac;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Metrics;
+import nl.mensenmakennederland.shared.Metrics.Metric;
 import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.Problem.FieldError;
@@ -120,6 +122,7 @@ public final class RegistrationDesk {
         Event event = known != null ? known : events.find(eventId).orElseThrow(RegistrationDesk::unknownEvent);
         Instant now = clock.instant();
         if (!event.registrationOpen(now)) {
+            Metrics.count(Metric.REGISTRATION_REFUSED_CLOSED);
             throw Problem.conflict("Aanmelden is gesloten", "De aanmelding voor deze activiteit is gesloten.");
         }
         if (form.seats() > event.maxSeatsPerRegistration()) {
@@ -129,8 +132,11 @@ public final class RegistrationDesk {
         }
         Placement placement = event.seats().place(form.seats(), event.waitlistEnabled());
         RegistrationStatus status = switch (placement) {
-            case Placement.Full full -> throw Problem.conflict("Vol",
-                    "Deze activiteit is vol en heeft geen wachtlijst. Kijk in de agenda voor een andere datum.");
+            case Placement.Full full -> {
+                Metrics.count(Metric.REGISTRATION_REFUSED_FULL);
+                throw Problem.conflict("Vol",
+                        "Deze activiteit is vol en heeft geen wachtlijst. Kijk in de agenda voor een andere datum.");
+            }
             case Placement.Confirmed confirmed -> RegistrationStatus.CONFIRMED;
             case Placement.Waitlisted waitlisted -> RegistrationStatus.WAITLISTED;
         };
@@ -154,11 +160,16 @@ public final class RegistrationDesk {
             case COMMITTED -> {
                 Log.info("registration.created", "eventId", eventId, "registrationId", registrationId,
                         "status", status.code(), "seats", registration.seats());
+                Metrics.count(status == RegistrationStatus.CONFIRMED
+                        ? Metric.REGISTRATION_CONFIRMED : Metric.REGISTRATION_WAITLISTED);
                 yield Optional.of(answer.get());
             }
-            case ALREADY_REGISTERED -> throw Problem.conflict("Al aangemeld",
-                    "Met dit e-mailadres is al iemand aangemeld voor deze activiteit. In de bevestigingsmail staat "
-                            + "de link om die aanmelding te bekijken of te annuleren.");
+            case ALREADY_REGISTERED -> {
+                Metrics.count(Metric.REGISTRATION_REFUSED_DUPLICATE);
+                throw Problem.conflict("Al aangemeld",
+                        "Met dit e-mailadres is al iemand aangemeld voor deze activiteit. In de bevestigingsmail staat "
+                                + "de link om die aanmelding te bekijken of te annuleren.");
+            }
             case DUPLICATE_REQUEST -> earlierAnswer(eventId, keyHash.orElseThrow(), requestHash);
             case LOST_RACE -> {
                 result.currentEvent().ifPresent(latest::set);
@@ -248,6 +259,8 @@ public final class RegistrationDesk {
         Log.info("registration.cancelled", "eventId", event.id(), "registrationId", registrationId,
                 "seatsFreed", registration.status() == RegistrationStatus.CONFIRMED ? registration.seats() : 0,
                 "promoted", promoted.size());
+        Metrics.count(Metric.REGISTRATION_CANCELLED);
+        Metrics.count(Metric.WAITLIST_PROMOTED, promoted.size());
         if (promoted.size() == PROMOTIONS_PER_TRANSACTION) {
             promoteWaiting(event.id());
         }
@@ -271,6 +284,7 @@ public final class RegistrationDesk {
                     return Optional.<Boolean>empty();
                 }
                 Log.info("waitlist.promoted", "eventId", eventId, "promoted", promoted.size());
+                Metrics.count(Metric.WAITLIST_PROMOTED, promoted.size());
                 return Optional.of(promoted.size() == PROMOTIONS_PER_TRANSACTION);
             }).orElseThrow(() -> Problem.busy(2));
         }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Metrics;
+import nl.mensenmakennederland.shared.Metrics.Metric;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -74,6 +76,7 @@ public final class MailDelivery {
         try {
             messageId = send(ses, mail, compose(mail, now));
         } catch (RuntimeException sendFailed) {
+            Metrics.count(Metric.MAIL_FAILED);
             release(mail, claim);
             throw sendFailed;
         }
@@ -89,6 +92,7 @@ public final class MailDelivery {
                         ":expires", n(now.plus(KEEP_SENT).getEpochSecond()),
                         ":claim", s(claim))));
         Log.info("mail.sent", "mailId", mail.id(), "kind", mail.kind().code(), "registrationId", mail.registrationId());
+        Metrics.count(Metric.MAIL_SENT);
         return Result.SENT;
     }
 

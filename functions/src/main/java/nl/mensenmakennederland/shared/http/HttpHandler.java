@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Metrics;
+import nl.mensenmakennederland.shared.Metrics.Metric;
 import nl.mensenmakennederland.shared.Priming;
 
 /**
@@ -42,6 +44,9 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
             return handle(request);
         } catch (Problem problem) {
             Log.info("request.refused", "route", request.routeKey(), "status", problem.status());
+            if (problem.status() == 503) {
+                Metrics.count(Metric.ANSWERED_BUSY);
+            }
             return Responses.problem(problem);
         } catch (RuntimeException unexpected) {
             Log.error("request.failed", unexpected, "route", request.routeKey());

@@ -1,0 +1,204 @@
+package nl.mensenmakennederland.testing;
+
+import static nl.mensenmakennederland.testing.TransformedTemplate.arn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.mensenmakennederland.testing.TransformedTemplate.Grant;
+import nl.mensenmakennederland.testing.TransformedTemplate.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Least privilege, checked where it is decided: on the roles of the template after the SAM
+ * transform (policy templates and event sources expanded, as CloudFormation deploys them).
+ * Each function's role must allow exactly what {@link #DECLARED} says its code calls.
+ *
+ * <p>The declaration is written here, not derived from the template, so that widening a role
+ * takes two deliberate edits: the template and this table (which reads as the review of it).
+ * It comes from reading the code: every DynamoDB call of the function's requests and of its
+ * SnapStart priming, with a transaction counted item by item (IAM authorizes TransactWriteItems
+ * as the PutItem, UpdateItem and DeleteItem it contains). Nothing here can check that a
+ * declaration is complete (moto does not enforce IAM); a missing grant shows as AccessDenied
+ * in the function's logs and its errors alarm.
+ */
+class FunctionRolesTest {
+
+    private static final String REGION = SamTemplate.REGION;
+    private static final String ACCOUNT = SamTemplate.ACCOUNT;
+
+    static final String EVENTS = arn("dynamodb", REGION, ACCOUNT, "table/EventsTable");
+    static final String EVENTS_GSI1 = EVENTS + "/index/gsi1";
+    static final String OUTBOX = arn("dynamodb", REGION, ACCOUNT, "table/OutboxTable");
+    static final String OUTBOX_STREAM = OUTBOX + "/stream/" + TransformedTemplate.STREAM_LABEL;
+    static final String OUTBOX_STREAMS = OUTBOX + "/stream/*";
+    static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
+    static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
+    static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
+    static final String FROM_OUR_SENDER = "{\"StringEquals\":{\"ses:FromAddress\":\"noreply@mensenmakennederland.nl\"}}";
+    static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+    /** Per function: what its code calls, on what. */
+    static final Map<String, Set<Grant>> DECLARED = declared(
+            role("ListEventsFunction",
+                    on(EVENTS_GSI1, "dynamodb:Query")),
+            role("GetEventFunction",
+                    on(EVENTS, "dynamodb:GetItem"),
+                    on(EVENTS_GSI1, "dynamodb:Query")),                  // priming: the next event
+            role("RegisterFunction",
+                    on(EVENTS, "dynamodb:GetItem",                        // event, earlier answer, place in line
+                            "dynamodb:UpdateItem",                        // transaction: the seat ledger
+                            "dynamodb:PutItem"),                          // transaction: registration, marker, answer
+                    on(OUTBOX, "dynamodb:PutItem"),                       // transaction: the mail
+                    on(SIGNING_KEY, "ssm:GetParameter")),
+            role("GetRegistrationFunction",
+                    on(EVENTS, "dynamodb:GetItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter")),
+            role("CancelRegistrationFunction",
+                    on(EVENTS, "dynamodb:GetItem", "dynamodb:BatchGetItem", // registration, event, those moving up
+                            "dynamodb:UpdateItem",                        // transaction: ledger, registration, promotions
+                            "dynamodb:DeleteItem"),                       // transaction: the one-per-address marker
+                    on(OUTBOX, "dynamodb:PutItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter")),
+            role("CreateEventFunction",
+                    on(EVENTS, "dynamodb:PutItem"),
+                    on(EVENTS_GSI1, "dynamodb:Query")),                  // priming: an id that is taken
+            role("UpdateEventFunction",
+                    on(EVENTS, "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                            "dynamodb:PutItem",                           // the event, compare-and-set
+                            "dynamodb:UpdateItem"),                       // transaction: promotions
+                    on(OUTBOX, "dynamodb:PutItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
+            role("ListRegistrationsFunction",
+                    on(EVENTS, "dynamodb:GetItem"),
+                    on(EVENTS_GSI1, "dynamodb:Query")),
+            role("MailerFunction",
+                    on(OUTBOX_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
+                    on(OUTBOX_STREAMS, "dynamodb:ListStreams"),
+                    on(MAIL_DEAD_LETTERS, "sqs:SendMessage"),            // the event source's OnFailure
+                    on(OUTBOX, "dynamodb:UpdateItem", "dynamodb:GetItem"), // claim, mark sent, release
+                    sending()),
+            role("OutboxSweeperFunction",
+                    on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
+                    sending()));
+
+    private final TransformedTemplate template = TransformedTemplate.load();
+
+    @Test
+    void everyFunctionsRoleAllowsExactlyWhatItsCodeCalls() {
+        assertThat(differences(template, DECLARED)).isEmpty();
+    }
+
+    @Test
+    void logsAreTheOnlyManagedPolicyAndNothingIsAllowedOnEveryResource() {
+        for (String function : template.resources("AWS::Lambda::Function")) {
+            Role role = template.roleOf(function);
+            assertThat(role.managedPolicyArns()).as("%s managed policies", function).containsExactly(BASIC_EXECUTION);
+            assertThat(role.grants()).as("%s grants on *", function)
+                    .filteredOn(grant -> grant.resource().equals("*"))
+                    .allMatch(grant -> grant.action().startsWith("logs:") || grant.action().startsWith("xray:"));
+            assertThat(role.grants()).as("%s wildcard actions", function).noneMatch(grant -> grant.action().contains("*"));
+        }
+    }
+
+    @Test
+    void onlyLambdaCanAssumeAFunctionsRole() {
+        for (String function : template.resources("AWS::Lambda::Function")) {
+            Role role = template.roleOf(function);
+            assertThat(role.trustPolicy().path("Statement")).as("%s trust policy", function).hasSize(1);
+            var statement = role.trustPolicy().path("Statement").path(0);
+            assertThat(template.resolve(statement.path("Principal")))
+                    .isIn(Map.of("Service", "lambda.amazonaws.com"), Map.of("Service", List.of("lambda.amazonaws.com")));
+            assertThat(template.resolve(statement.path("Action"))).isIn("sts:AssumeRole", List.of("sts:AssumeRole"));
+            assertThat(statement.has("Condition")).isFalse();
+        }
+    }
+
+    /** The check is worth something only if widening a role breaks it: here, a read-only function given CRUD. */
+    @Test
+    void aCrudPolicyOnAReadOnlyFunctionIsCaught(@TempDir Path dir) throws IOException {
+        String original = Files.readString(RepositoryRoot.path().resolve("template.yaml"), StandardCharsets.UTF_8);
+        String anchor = "Handler: nl.mensenmakennederland.events.ListEventsHandler::handleRequest\n      Policies:\n";
+        assertThat(original).contains(anchor);
+        Path widened = dir.resolve("template.yaml");
+        Files.writeString(widened, original.replace(anchor,
+                anchor + "        - DynamoDBCrudPolicy:\n            TableName: !Ref EventsTable\n"), StandardCharsets.UTF_8);
+
+        List<String> differences = differences(TransformedTemplate.transform(widened), DECLARED);
+
+        assertThat(differences).anyMatch(line -> line.startsWith("ListEventsFunction may dynamodb:DeleteItem on " + EVENTS));
+        assertThat(differences).anyMatch(line -> line.startsWith("ListEventsFunction may dynamodb:Scan on " + EVENTS));
+        assertThat(differences).allMatch(line -> line.startsWith("ListEventsFunction "));
+    }
+
+    /** What the deployed roles allow beyond, or short of, the declaration: one line each, empty when they agree. */
+    static List<String> differences(TransformedTemplate template, Map<String, Set<Grant>> declared) {
+        List<String> differences = new ArrayList<>();
+        List<String> functions = template.resources("AWS::Lambda::Function");
+        for (String function : functions) {
+            Set<Grant> expected = declared.get(function);
+            if (expected == null) {
+                differences.add(function + " has no declared role in FunctionRolesTest.DECLARED");
+                continue;
+            }
+            Role role = template.roleOf(function);
+            role.problems().forEach(problem -> differences.add(function + ": " + problem));
+            for (Grant grant : role.grants()) {
+                if (!expected.contains(grant)) {
+                    differences.add(function + " may " + grant + " (not declared)");
+                }
+            }
+            for (Grant grant : expected) {
+                if (!role.grants().contains(grant)) {
+                    differences.add(function + " may not " + grant + " (declared)");
+                }
+            }
+        }
+        declared.keySet().stream().filter(name -> !functions.contains(name))
+                .forEach(name -> differences.add(name + " is declared but not in the template"));
+        return differences;
+    }
+
+    private static Set<Grant> on(String resource, String... actions) {
+        return onCondition(resource, "", actions);
+    }
+
+    private static Set<Grant> onCondition(String resource, String condition, String... actions) {
+        Set<Grant> grants = new LinkedHashSet<>();
+        Arrays.stream(actions).forEach(action -> grants.add(new Grant(action, resource, condition)));
+        return grants;
+    }
+
+    /**
+     * Sending mail through SES v2 from our sender only. SendEmail with raw content is authorized
+     * as ses:SendRawEmail; ses:SendEmail is allowed too (see template.yaml).
+     */
+    private static Set<Grant> sending() {
+        return onCondition(SES_IDENTITIES, FROM_OUR_SENDER, "ses:SendEmail", "ses:SendRawEmail");
+    }
+
+    @SafeVarargs
+    private static Map.Entry<String, Set<Grant>> role(String function, Set<Grant>... grants) {
+        Set<Grant> all = new LinkedHashSet<>();
+        Stream.of(grants).forEach(all::addAll);
+        return Map.entry(function, all);
+    }
+
+    @SafeVarargs
+    private static Map<String, Set<Grant>> declared(Map.Entry<String, Set<Grant>>... roles) {
+        Map<String, Set<Grant>> declared = new LinkedHashMap<>();
+        Stream.of(roles).forEach(role -> declared.put(role.getKey(), role.getValue()));
+        return declared;
+    }
+}
