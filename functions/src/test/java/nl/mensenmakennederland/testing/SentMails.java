@@ -43,7 +43,8 @@ public final class SentMails {
         return all(aws).stream().filter(mail -> mail.to().equals(address)).toList();
     }
 
-    static Mail parse(String to, String raw) {
+    /** One raw MIME message, parsed as a mail client parses it. */
+    public static Mail parse(String to, String raw) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
