@@ -146,7 +146,7 @@ public final class RegistrationDesk {
                 registration.seats(), manageUrl);
         Optional<IdempotentAnswer> keep = keyHash.map(hash -> new IdempotentAnswer(hash, requestHash,
                 Json.write(new Registered(registrationId, eventId, status.code(), null, registration.seats(), manageUrl)),
-                now.plus(IDEMPOTENCY_WINDOW)));
+                now, now.plus(IDEMPOTENCY_WINDOW)));
 
         RegistrationStore.Result result = registrations.register(event, registration, fingerprint, mail, keep,
                 expiresAt(event));
@@ -175,7 +175,7 @@ public final class RegistrationDesk {
     }
 
     private Optional<Registered> earlierAnswer(String eventId, String keyHash, String requestHash) {
-        return registrations.storedResponse(eventId, keyHash).map(stored -> {
+        return registrations.storedResponse(eventId, keyHash, clock.instant()).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 throw Problem.invalid("Idempotency-Key al gebruikt", List.of(new FieldError("Idempotency-Key",
                         "Deze sleutel hoort bij een andere aanmelding. Gebruik voor elke nieuwe aanmelding een nieuwe sleutel.")));

@@ -51,8 +51,8 @@ public final class RegistrationStore {
     /** A transaction's outcome, with the event as it is now when the ledger refused. */
     public record Result(Outcome outcome, Optional<Event> currentEvent) {}
 
-    /** The answer to keep for an Idempotency-Key. */
-    public record IdempotentAnswer(String keyHash, String requestHash, String body, Instant expiresAt) {}
+    /** The answer to keep for an Idempotency-Key, given at {@code answeredAt}. */
+    public record IdempotentAnswer(String keyHash, String requestHash, String body, Instant answeredAt, Instant expiresAt) {}
 
     /** A response kept for a retried request with the same Idempotency-Key. */
     public record StoredResponse(String requestHash, String body) {}
@@ -81,10 +81,14 @@ public final class RegistrationStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    public Optional<StoredResponse> storedResponse(String eventId, String keyHash) {
+    /**
+     * The answer kept for an Idempotency-Key, unless it expired: DynamoDB's TTL deletes expired
+     * items only eventually (within days), so an expired one still being there means nothing.
+     */
+    public Optional<StoredResponse> storedResponse(String eventId, String keyHash, Instant now) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(eventChild(eventId, "IDEM#" + keyHash))).item();
-        return item == null || item.isEmpty() ? Optional.empty()
+        return item == null || item.isEmpty() || Items.longValue(item, "expiresAt") <= now.getEpochSecond() ? Optional.empty()
                 : Optional.of(new StoredResponse(Items.string(item, "requestHash"), Items.string(item, "body")));
     }
 
@@ -130,10 +134,14 @@ public final class RegistrationStore {
         int answerIndex = -1;
         if (answer.isPresent()) {
             answerIndex = items.size();
-            items.add(put(Map.of(
-                    "pk", s("EVENT#" + read.id()), "sk", s("IDEM#" + answer.get().keyHash()),
-                    "requestHash", s(answer.get().requestHash()), "body", s(answer.get().body()),
-                    "expiresAt", n(answer.get().expiresAt().getEpochSecond())), "attribute_not_exists(pk)"));
+            // An expired answer not yet deleted by TTL is replaced, as if it were gone.
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                            "pk", s("EVENT#" + read.id()), "sk", s("IDEM#" + answer.get().keyHash()),
+                            "requestHash", s(answer.get().requestHash()), "body", s(answer.get().body()),
+                            "expiresAt", n(answer.get().expiresAt().getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :answeredAt")
+                    .expressionAttributeValues(Map.of(":answeredAt", n(answer.get().answeredAt().getEpochSecond())))
+                    .build()).build());
         }
         items.add(outbox.put(mail));
         List<CancellationReason> reasons = write(items);
