@@ -17,6 +17,7 @@ import nl.mensenmakennederland.shared.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <ul>
  *   <li>registration: {@code pk=REG#<id>, sk=REG}; listed per event via {@code gsi1pk=EVENT#<eventId>#REGS}</li>
- *   <li>one per address and event: {@code pk=EVENT#<eventId>, sk=EMAIL#<keyed hash of the address>}</li>
+ *   <li>one per address and event: {@code pk=EVENT#<eventId>, sk=EMAIL#<keyed hash of the address>} (under the
+ *       key that was current at registration)</li>
  *   <li>answered requests by Idempotency-Key: {@code pk=EVENT#<eventId>, sk=IDEM#<hash of the key>}</li>
  * </ul>
  */
@@ -120,8 +122,10 @@ public final class RegistrationStore {
     /**
      * Stores a new registration, confirmed or at the end of the line as its status says, with its
      * one-per-address marker, the answer for its Idempotency-Key (if given) and its mail.
+     * {@code emailFingerprints}: the address's fingerprint under the current key, then under the
+     * previous one, whose marker (from before a key rotation) must not exist either.
      */
-    public Result register(Event read, Registration registration, String emailFingerprint, MailRequest mail,
+    public Result register(Event read, Registration registration, List<String> emailFingerprints, MailRequest mail,
                            Optional<IdempotentAnswer> answer, long expiresAt) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(registration.status() == RegistrationStatus.CONFIRMED
@@ -129,8 +133,13 @@ public final class RegistrationStore {
         items.add(put(toItem(registration, expiresAt), "attribute_not_exists(pk)"));
         int emailIndex = items.size();
         items.add(put(Map.of(
-                "pk", s("EVENT#" + read.id()), "sk", s("EMAIL#" + emailFingerprint),
+                "pk", s("EVENT#" + read.id()), "sk", s("EMAIL#" + emailFingerprints.get(0)),
                 "registrationId", s(registration.id()), "expiresAt", n(expiresAt)), "attribute_not_exists(pk)"));
+        for (String older : emailFingerprints.subList(1, emailFingerprints.size())) {
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(eventChild(read.id(), "EMAIL#" + older)).conditionExpression("attribute_not_exists(pk)")
+                    .build()).build());
+        }
         int answerIndex = -1;
         if (answer.isPresent()) {
             answerIndex = items.size();
@@ -151,8 +160,10 @@ public final class RegistrationStore {
         if (answerIndex >= 0 && failedCondition(reasons, answerIndex)) {
             return new Result(Outcome.DUPLICATE_REQUEST, Optional.empty());
         }
-        if (failedCondition(reasons, emailIndex)) {
-            return new Result(Outcome.ALREADY_REGISTERED, Optional.empty());
+        for (int i = emailIndex; i < emailIndex + emailFingerprints.size(); i++) {
+            if (failedCondition(reasons, i)) {
+                return new Result(Outcome.ALREADY_REGISTERED, Optional.empty());
+            }
         }
         // The ledger's refusal carries the event as it is now, so the retry needs no extra read.
         Optional<Event> current = failedCondition(reasons, 0) && reasons.get(0).hasItem()
@@ -182,7 +193,7 @@ public final class RegistrationStore {
      * Cancels a registration: erases its personal data, frees its seats or its place in line,
      * lets its address register again, and confirms {@code promoted} from the front of the line.
      */
-    public Outcome cancel(Event read, SeatLedger after, Registration registration, String emailFingerprint,
+    public Outcome cancel(Event read, SeatLedger after, Registration registration, List<String> emailFingerprints,
                           List<Waiting> promoted, List<MailRequest> mails, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(compareAndSet(read, after));
@@ -196,8 +207,10 @@ public final class RegistrationStore {
                         ":current", s(registration.status().code()),
                         ":now", time(now)))
                 .build()).build());
-        items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(eventChild(read.id(), "EMAIL#" + emailFingerprint)).build()).build());
+        for (String fingerprint : emailFingerprints) { // the marker is under whichever key was current at registration
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(eventChild(read.id(), "EMAIL#" + fingerprint)).build()).build());
+        }
         addPromotions(items, promoted, now);
         mails.forEach(mail -> items.add(outbox.put(mail)));
         return write(items) == null ? Outcome.COMMITTED : Outcome.LOST_RACE;

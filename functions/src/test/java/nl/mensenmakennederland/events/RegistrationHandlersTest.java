@@ -254,7 +254,7 @@ class RegistrationHandlersTest {
         assertThat(backend.getRegistration.handleRequest(Forms.view(id, null), null).getStatusCode()).isEqualTo(403);
         assertThat(backend.cancelRegistration.handleRequest(Forms.cancel(id, "bm90LXRoZS10b2tlbg"), null).getStatusCode()).isEqualTo(403);
         String unknown = "AAAAAAAAAAAAAAAAAAAAAA";
-        String validToken = backend.signingKey.get().sign("registration", unknown);
+        String validToken = backend.desk.manageToken(unknown);
         assertThat(backend.getRegistration.handleRequest(Forms.view(unknown, validToken), null).getStatusCode()).isEqualTo(404);
         assertThat(seats(KENNISBOOST).confirmedSeats()).isEqualTo(1);
     }
