@@ -237,7 +237,8 @@ public final class RegistrationDesk {
             return Optional.empty();
         }
         List<MailRequest> mails = new ArrayList<>();
-        mails.add(mail(MailRequest.Kind.REGISTRATION_CANCELLED, registration, event, null, now));
+        mails.add(mail(registration.status() == RegistrationStatus.CONFIRMED
+                ? MailRequest.Kind.REGISTRATION_CANCELLED : MailRequest.Kind.WAITLIST_LEFT, registration, event, null, now));
         mails.addAll(promotionMails.get());
         List<String> fingerprints = fingerprints(keys.get(), registration.email());
 

@@ -3,17 +3,22 @@ package nl.mensenmakennederland.mail;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A raw MIME message: text and HTML alternatives plus attachments, the form SES needs to send
- * an attachment. Bodies are base64 (line length and any character are safe) and the subject is
- * RFC 2047 encoded and folded, so Dutch text of any length arrives intact.
+ * A raw MIME message: text and HTML alternatives, and a calendar invite if there is one, the
+ * form SES needs to send an attachment. Bodies are base64 (line length and any character are
+ * safe) and the subject is RFC 2047 encoded and folded, so Dutch text of any length arrives intact.
  */
 public final class MimeMessage {
 
-    public record Attachment(String filename, String contentType, byte[] content) {}
+    /**
+     * An iCalendar message ({@code METHOD:REQUEST} or {@code CANCEL}), sent as iMIP (RFC 6047)
+     * does: a {@code text/calendar} alternative with the method, which calendar clients act on
+     * (Outlook looks only there), and the same file attached for anyone to open.
+     */
+    public record Invite(String method, String filename, byte[] ics) {}
 
     /** RFC 2047 allows an encoded-word 75 characters, RFC 5322 a line 78. */
     private static final int MAX_WORD = 75;
@@ -23,7 +28,7 @@ public final class MimeMessage {
     private MimeMessage() {}
 
     public static byte[] build(String from, String to, String subject, String text, String html,
-                               List<Attachment> attachments) {
+                               Optional<Invite> invite) {
         String mixed = "mixed-" + UUID.randomUUID();
         String alternative = "alt-" + UUID.randomUUID();
         StringBuilder m = new StringBuilder();
@@ -39,12 +44,11 @@ public final class MimeMessage {
         m.append("\r\n");
         part(m, alternative, "text/plain; charset=UTF-8", null, text.getBytes(StandardCharsets.UTF_8));
         part(m, alternative, "text/html; charset=UTF-8", null, html.getBytes(StandardCharsets.UTF_8));
+        invite.ifPresent(ics -> part(m, alternative, "text/calendar; charset=UTF-8; method=" + ics.method(), null, ics.ics()));
         m.append("--").append(alternative).append("--\r\n");
 
-        for (Attachment attachment : attachments) {
-            part(m, mixed, attachment.contentType(),
-                    "attachment; filename=\"" + attachment.filename() + "\"", attachment.content());
-        }
+        invite.ifPresent(ics -> part(m, mixed, "text/calendar; charset=UTF-8",
+                "attachment; filename=\"" + ics.filename() + "\"", ics.ics()));
         m.append("--").append(mixed).append("--\r\n");
         return m.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mensenmakennederland.testing.SentMails;
@@ -24,7 +25,7 @@ class MimeMessageTest {
         String subject = "Je bent aangemeld: " + title;
 
         String raw = new String(MimeMessage.build("Mensen maken Nederland <noreply@mensenmakennederland.nl>",
-                "anna@example.nl", subject, "tekst", "<p>tekst</p>", List.of()), StandardCharsets.UTF_8);
+                "anna@example.nl", subject, "tekst", "<p>tekst</p>", Optional.empty()), StandardCharsets.UTF_8);
 
         List<String> headerLines = Arrays.asList(raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n"));
         assertThat(headerLines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(78));
