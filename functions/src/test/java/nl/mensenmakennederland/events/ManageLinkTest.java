@@ -121,12 +121,13 @@ class ManageLinkTest {
         assertThat(parts).hasSize(3);
         String otherKeyId = rotated.desk.manageToken("AAAAAAAAAAAAAAAAAAAAAA").split("\\.")[0];
         String later = Long.toString(Long.parseLong(parts[1]) + 365L * 86_400);
+        char otherFirst = parts[2].charAt(0) == 'A' ? 'B' : 'A';
 
         for (String tampered : new String[] {
                 otherKeyId + "." + parts[1] + "." + parts[2],                        // the other kept key's id
                 "AAAAAAAA." + parts[1] + "." + parts[2],                             // a key id that never existed
                 parts[0] + "." + later + "." + parts[2],                             // a year more
-                parts[0] + "." + parts[1] + "." + parts[2].substring(0, 42) + "A",   // another signature
+                parts[0] + "." + parts[1] + "." + otherFirst + parts[2].substring(1), // another signature
                 parts[2]}) {                                                         // the signature alone
             APIGatewayV2HTTPResponse response = view(rotated, id(anna), tampered);
             assertThat(response.getStatusCode()).as(tampered).isEqualTo(403);
