@@ -17,7 +17,8 @@ const STATUS = { confirmed: 'Aangemeld', waitlisted: 'Op de wachtlijst', cancell
 async function load() {
   const { ok, status, body } = await api('GET', path);
   if (!ok) {
-    details.innerHTML = status === 403
+    // The API says why a link is refused (not valid, expired, or signed with a retired key).
+    details.innerHTML = status === 403 && !body?.detail
       ? problemNotice({ title: 'Deze link werkt niet', detail: 'Gebruik de link uit je bevestigingsmail; hij hoort bij één aanmelding.' })
       : problemNotice(body);
     return;

@@ -32,6 +32,7 @@ import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
 import nl.mensenmakennederland.shared.SigningKey;
+import nl.mensenmakennederland.shared.SigningKeys;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.Problem.FieldError;
 import nl.mensenmakennederland.shared.http.Problem;
@@ -47,7 +48,6 @@ public final class RegistrationDesk {
     /** Keeps a cancellation's transaction well under DynamoDB's 100 items (2 items per promotion). */
     static final int PROMOTIONS_PER_TRANSACTION = 25;
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final String TOKEN_PURPOSE = "registration";
 
     /** The answer to a registration, as the website receives it (and a retry receives it again). */
     public record Registered(String registrationId, String eventId, String status, Integer waitlistPosition,
@@ -63,13 +63,13 @@ public final class RegistrationDesk {
 
     private final EventStore events;
     private final RegistrationStore registrations;
-    private final Supplier<Hmac> keys;
+    private final Supplier<SigningKeys> keys;
     private final Clock clock;
     private final ConflictRetry retry;
     private final String siteOrigin;
     private final Duration retention;
 
-    public RegistrationDesk(EventStore events, RegistrationStore registrations, Supplier<Hmac> keys, Clock clock,
+    public RegistrationDesk(EventStore events, RegistrationStore registrations, Supplier<SigningKeys> keys, Clock clock,
                             ConflictRetry retry, String siteOrigin, Duration retention) {
         this.events = events;
         this.registrations = registrations;
@@ -103,11 +103,11 @@ public final class RegistrationDesk {
                 return earlier.get();
             }
         }
-        Hmac hmac = keys.get();
-        String fingerprint = hmac.sign("email", EmailAddress.normalized(form.email()));
+        SigningKeys signing = keys.get();
+        List<String> fingerprints = fingerprints(signing, form.email());
         String registrationId = Ids.random();
         AtomicReference<Event> latest = new AtomicReference<>();
-        return retry.run(() -> attemptRegistration(eventId, registrationId, form, fingerprint, hmac, keyHash,
+        return retry.run(() -> attemptRegistration(eventId, registrationId, form, fingerprints, signing.current(), keyHash,
                         requestHash, latest))
                 .orElseThrow(() -> {
                     Log.warn("registration.busy", "eventId", eventId);
@@ -116,7 +116,7 @@ public final class RegistrationDesk {
     }
 
     private Optional<Registered> attemptRegistration(String eventId, String registrationId, RegistrationForm form,
-                                                     String fingerprint, Hmac hmac, Optional<String> keyHash,
+                                                     List<String> fingerprints, Hmac hmac, Optional<String> keyHash,
                                                      String requestHash, AtomicReference<Event> latest) {
         Event known = latest.getAndSet(null);
         Event event = known != null ? known : events.find(eventId).orElseThrow(RegistrationDesk::unknownEvent);
@@ -142,7 +142,7 @@ public final class RegistrationDesk {
         };
         Registration registration = new Registration(registrationId, event.id(), status, form.seats(), form.name(),
                 form.email(), form.organisation(), form.municipality(), now);
-        String manageUrl = manageUrl(registrationId, hmac);
+        String manageUrl = manageUrl(registrationId, hmac, event);
         MailRequest mail = mail(status == RegistrationStatus.CONFIRMED
                 ? MailRequest.Kind.REGISTRATION_CONFIRMED : MailRequest.Kind.REGISTRATION_WAITLISTED,
                 registration, event, manageUrl, now);
@@ -152,9 +152,9 @@ public final class RegistrationDesk {
                 registration.seats(), manageUrl);
         Optional<IdempotentAnswer> keep = keyHash.map(hash -> new IdempotentAnswer(hash, requestHash,
                 Json.write(new Registered(registrationId, eventId, status.code(), null, registration.seats(), manageUrl)),
-                now.plus(IDEMPOTENCY_WINDOW)));
+                now, now.plus(IDEMPOTENCY_WINDOW)));
 
-        RegistrationStore.Result result = registrations.register(event, registration, fingerprint, mail, keep,
+        RegistrationStore.Result result = registrations.register(event, registration, fingerprints, mail, keep,
                 expiresAt(event));
         return switch (result.outcome()) {
             case COMMITTED -> {
@@ -186,7 +186,7 @@ public final class RegistrationDesk {
     }
 
     private Optional<Registered> earlierAnswer(String eventId, String keyHash, String requestHash) {
-        return registrations.storedResponse(eventId, keyHash).map(stored -> {
+        return registrations.storedResponse(eventId, keyHash, clock.instant()).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 throw Problem.invalid("Idempotency-Key al gebruikt", List.of(new FieldError("Idempotency-Key",
                         "Deze sleutel hoort bij een andere aanmelding. Gebruik voor elke nieuwe aanmelding een nieuwe sleutel.")));
@@ -248,11 +248,12 @@ public final class RegistrationDesk {
             return Optional.empty();
         }
         List<MailRequest> mails = new ArrayList<>();
-        mails.add(mail(MailRequest.Kind.REGISTRATION_CANCELLED, registration, event, null, now));
+        mails.add(mail(registration.status() == RegistrationStatus.CONFIRMED
+                ? MailRequest.Kind.REGISTRATION_CANCELLED : MailRequest.Kind.WAITLIST_LEFT, registration, event, null, now));
         mails.addAll(promotionMails.get());
-        String fingerprint = keys.get().sign("email", EmailAddress.normalized(registration.email()));
+        List<String> fingerprints = fingerprints(keys.get(), registration.email());
 
-        Outcome outcome = registrations.cancel(event, freed.promote(promoted), registration, fingerprint, promoted, mails, now);
+        Outcome outcome = registrations.cancel(event, freed.promote(promoted), registration, fingerprints, promoted, mails, now);
         if (outcome != Outcome.COMMITTED) {
             return Optional.empty();
         }
@@ -296,7 +297,7 @@ public final class RegistrationDesk {
      */
     private Optional<List<MailRequest>> promotionMails(Event event, List<Waiting> promoted, Instant now) {
         Map<String, Registration> people = registrations.findAll(promoted.stream().map(Waiting::registrationId).toList());
-        Hmac hmac = keys.get();
+        Hmac hmac = keys.get().current();
         List<MailRequest> mails = new ArrayList<>();
         for (Waiting waiting : promoted) {
             Registration registration = people.get(waiting.registrationId());
@@ -304,7 +305,7 @@ public final class RegistrationDesk {
                 return Optional.empty();
             }
             mails.add(mail(MailRequest.Kind.REGISTRATION_PROMOTED, registration, event,
-                    manageUrl(registration.id(), hmac), now));
+                    manageUrl(registration.id(), hmac, event), now));
         }
         return Optional.of(mails);
     }
@@ -313,8 +314,15 @@ public final class RegistrationDesk {
         if (!Ids.isWellFormed(registrationId)) {
             throw unknownRegistration();
         }
-        if (!keys.get().verify(TOKEN_PURPOSE, registrationId, token)) {
-            throw new Problem(403, "Geen toegang", "Deze link is niet geldig. Gebruik de link uit je bevestigingsmail.");
+        switch (ManageToken.check(keys.get(), registrationId, token, clock.instant())) {
+            case VALID -> { }
+            case FORGED -> throw new Problem(403, "Geen toegang",
+                    "Deze link is niet geldig. Gebruik de link uit je bevestigingsmail.");
+            case EXPIRED -> throw new Problem(403, "Link verlopen",
+                    "Deze link is verlopen: na afloop van een activiteit bewaren we aanmeldingen maar een beperkte tijd.");
+            case RETIRED_KEY -> throw new Problem(403, "Link niet meer geldig",
+                    "Deze link werkt niet meer, omdat we de beveiliging van onze links hebben vernieuwd. "
+                            + "Wil je je aanmelding bekijken of annuleren? Neem dan contact met ons op.");
         }
         return registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration);
     }
@@ -340,18 +348,29 @@ public final class RegistrationDesk {
                 1, true, null, SeatLedger.empty(10));
         Registration registration = new Registration("rehearsal", event.id(), RegistrationStatus.CONFIRMED, 1,
                 "Rehearsal", "rehearsal@example.org", null, null, now);
-        offline.register(event, registration, "rehearsal",
+        offline.register(event, registration, List.of("rehearsal"),
                 mail(MailRequest.Kind.REGISTRATION_CONFIRMED, registration, event, null, now), Optional.empty(),
                 expiresAt(event));
     }
 
-    /** The token a manage link to {@code registrationId} carries. */
+    /** A valid token for a manage link to {@code registrationId} (for priming: it exists for no registration). */
     String manageToken(String registrationId) {
-        return keys.get().sign(TOKEN_PURPOSE, registrationId);
+        return ManageToken.issue(keys.get().current(), registrationId, clock.instant().plus(retention));
     }
 
-    private String manageUrl(String registrationId, Hmac hmac) {
-        return siteOrigin + "/beheer.html?registration=" + registrationId + "&token=" + hmac.sign(TOKEN_PURPOSE, registrationId);
+    /** The link lasts as long as the registration: it expires when the registration's TTL removes it. */
+    private String manageUrl(String registrationId, Hmac hmac, Event event) {
+        return siteOrigin + "/beheer.html?registration=" + registrationId + "&token="
+                + ManageToken.issue(hmac, registrationId, Instant.ofEpochSecond(expiresAt(event)));
+    }
+
+    /**
+     * The address's fingerprint under every key kept, the current key's first: an address
+     * registered before a key rotation is recognised (and its marker removed) after it.
+     */
+    private static List<String> fingerprints(SigningKeys signing, String email) {
+        String normalized = EmailAddress.normalized(email);
+        return signing.all().stream().map(key -> key.sign("email", normalized)).toList();
     }
 
     /** Personal data goes a fixed time after the event it was given for. */

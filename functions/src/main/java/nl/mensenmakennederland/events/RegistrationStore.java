@@ -17,6 +17,7 @@ import nl.mensenmakennederland.shared.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <ul>
  *   <li>registration: {@code pk=REG#<id>, sk=REG}; listed per event via {@code gsi1pk=EVENT#<eventId>#REGS}</li>
- *   <li>one per address and event: {@code pk=EVENT#<eventId>, sk=EMAIL#<keyed hash of the address>}</li>
+ *   <li>one per address and event: {@code pk=EVENT#<eventId>, sk=EMAIL#<keyed hash of the address>} (under the
+ *       key that was current at registration)</li>
  *   <li>answered requests by Idempotency-Key: {@code pk=EVENT#<eventId>, sk=IDEM#<hash of the key>}</li>
  * </ul>
  */
@@ -51,8 +53,8 @@ public final class RegistrationStore {
     /** A transaction's outcome, with the event as it is now when the ledger refused. */
     public record Result(Outcome outcome, Optional<Event> currentEvent) {}
 
-    /** The answer to keep for an Idempotency-Key. */
-    public record IdempotentAnswer(String keyHash, String requestHash, String body, Instant expiresAt) {}
+    /** The answer to keep for an Idempotency-Key, given at {@code answeredAt}. */
+    public record IdempotentAnswer(String keyHash, String requestHash, String body, Instant answeredAt, Instant expiresAt) {}
 
     /** A response kept for a retried request with the same Idempotency-Key. */
     public record StoredResponse(String requestHash, String body) {}
@@ -81,10 +83,14 @@ public final class RegistrationStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    public Optional<StoredResponse> storedResponse(String eventId, String keyHash) {
+    /**
+     * The answer kept for an Idempotency-Key, unless it expired: DynamoDB's TTL deletes expired
+     * items only eventually (within days), so an expired one still being there means nothing.
+     */
+    public Optional<StoredResponse> storedResponse(String eventId, String keyHash, Instant now) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(eventChild(eventId, "IDEM#" + keyHash))).item();
-        return item == null || item.isEmpty() ? Optional.empty()
+        return item == null || item.isEmpty() || Items.longValue(item, "expiresAt") <= now.getEpochSecond() ? Optional.empty()
                 : Optional.of(new StoredResponse(Items.string(item, "requestHash"), Items.string(item, "body")));
     }
 
@@ -116,8 +122,10 @@ public final class RegistrationStore {
     /**
      * Stores a new registration, confirmed or at the end of the line as its status says, with its
      * one-per-address marker, the answer for its Idempotency-Key (if given) and its mail.
+     * {@code emailFingerprints}: the address's fingerprint under the current key, then under the
+     * previous one, whose marker (from before a key rotation) must not exist either.
      */
-    public Result register(Event read, Registration registration, String emailFingerprint, MailRequest mail,
+    public Result register(Event read, Registration registration, List<String> emailFingerprints, MailRequest mail,
                            Optional<IdempotentAnswer> answer, long expiresAt) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(registration.status() == RegistrationStatus.CONFIRMED
@@ -125,15 +133,24 @@ public final class RegistrationStore {
         items.add(put(toItem(registration, expiresAt), "attribute_not_exists(pk)"));
         int emailIndex = items.size();
         items.add(put(Map.of(
-                "pk", s("EVENT#" + read.id()), "sk", s("EMAIL#" + emailFingerprint),
+                "pk", s("EVENT#" + read.id()), "sk", s("EMAIL#" + emailFingerprints.get(0)),
                 "registrationId", s(registration.id()), "expiresAt", n(expiresAt)), "attribute_not_exists(pk)"));
+        for (String older : emailFingerprints.subList(1, emailFingerprints.size())) {
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(eventChild(read.id(), "EMAIL#" + older)).conditionExpression("attribute_not_exists(pk)")
+                    .build()).build());
+        }
         int answerIndex = -1;
         if (answer.isPresent()) {
             answerIndex = items.size();
-            items.add(put(Map.of(
-                    "pk", s("EVENT#" + read.id()), "sk", s("IDEM#" + answer.get().keyHash()),
-                    "requestHash", s(answer.get().requestHash()), "body", s(answer.get().body()),
-                    "expiresAt", n(answer.get().expiresAt().getEpochSecond())), "attribute_not_exists(pk)"));
+            // An expired answer not yet deleted by TTL is replaced, as if it were gone.
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                            "pk", s("EVENT#" + read.id()), "sk", s("IDEM#" + answer.get().keyHash()),
+                            "requestHash", s(answer.get().requestHash()), "body", s(answer.get().body()),
+                            "expiresAt", n(answer.get().expiresAt().getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :answeredAt")
+                    .expressionAttributeValues(Map.of(":answeredAt", n(answer.get().answeredAt().getEpochSecond())))
+                    .build()).build());
         }
         items.add(outbox.put(mail));
         List<CancellationReason> reasons = write(items);
@@ -143,8 +160,10 @@ public final class RegistrationStore {
         if (answerIndex >= 0 && failedCondition(reasons, answerIndex)) {
             return new Result(Outcome.DUPLICATE_REQUEST, Optional.empty());
         }
-        if (failedCondition(reasons, emailIndex)) {
-            return new Result(Outcome.ALREADY_REGISTERED, Optional.empty());
+        for (int i = emailIndex; i < emailIndex + emailFingerprints.size(); i++) {
+            if (failedCondition(reasons, i)) {
+                return new Result(Outcome.ALREADY_REGISTERED, Optional.empty());
+            }
         }
         // The ledger's refusal carries the event as it is now, so the retry needs no extra read.
         Optional<Event> current = failedCondition(reasons, 0) && reasons.get(0).hasItem()
@@ -174,7 +193,7 @@ public final class RegistrationStore {
      * Cancels a registration: erases its personal data, frees its seats or its place in line,
      * lets its address register again, and confirms {@code promoted} from the front of the line.
      */
-    public Outcome cancel(Event read, SeatLedger after, Registration registration, String emailFingerprint,
+    public Outcome cancel(Event read, SeatLedger after, Registration registration, List<String> emailFingerprints,
                           List<Waiting> promoted, List<MailRequest> mails, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(compareAndSet(read, after));
@@ -188,8 +207,10 @@ public final class RegistrationStore {
                         ":current", s(registration.status().code()),
                         ":now", time(now)))
                 .build()).build());
-        items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(eventChild(read.id(), "EMAIL#" + emailFingerprint)).build()).build());
+        for (String fingerprint : emailFingerprints) { // the marker is under whichever key was current at registration
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(eventChild(read.id(), "EMAIL#" + fingerprint)).build()).build());
+        }
         addPromotions(items, promoted, now);
         mails.forEach(mail -> items.add(outbox.put(mail)));
         return write(items) == null ? Outcome.COMMITTED : Outcome.LOST_RACE;

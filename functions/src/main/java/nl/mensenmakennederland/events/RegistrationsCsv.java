@@ -6,8 +6,8 @@ import nl.mensenmakennederland.shared.UtcTime;
 
 /**
  * Registrations as a CSV file that Excel opens correctly in the Netherlands: UTF-8 with a byte
- * order mark, {@code ;} between fields, CRLF line ends. Cells that a spreadsheet would run as a
- * formula get a leading apostrophe (CSV injection).
+ * order mark, {@code ;} between fields, CRLF line ends. Text that a spreadsheet would run as a
+ * formula gets an apostrophe in front (CSV injection), wherever a cell might start: see {@link #cell}.
  */
 public final class RegistrationsCsv {
 
@@ -41,10 +41,33 @@ public final class RegistrationsCsv {
         csv.append("\r\n");
     }
 
+    /** What a spreadsheet reads as the start of a formula. */
+    private static final String FORMULA_START = "=+-@\t\r";
+    /** What a spreadsheet may split a row into cells at: the list separator of any locale, and line ends. */
+    private static final String SEPARATORS = ";,\t\r\n";
+
+    /**
+     * One cell, safe in Excel whichever list separator it uses. Opened with {@code ,} instead of
+     * {@code ;}, a row splits at every comma, and quoting cannot prevent that: Excel honours a
+     * quote only where a cell starts, and then cells start mid-way through ours. So every place
+     * a cell may start (the start, and after a separator, past spaces and quotes) is checked, and
+     * a formula character there gets an apostrophe in front; prefixing the whole cell would leave
+     * {@code x,=cmd|'/C calc'!A0} a formula after the comma.
+     */
     static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = safe.contains(";") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
-        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        StringBuilder safe = new StringBuilder(value.length() + 2);
+        boolean cellMayStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (cellMayStart && FORMULA_START.indexOf(c) >= 0) {
+                safe.append('\'');
+            }
+            safe.append(c);
+            cellMayStart = SEPARATORS.indexOf(c) >= 0 || (cellMayStart && (c == ' ' || c == '"'));
+        }
+        String text = safe.toString();
+        boolean quote = text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r");
+        return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private static String nullToEmpty(String value) {

@@ -6,9 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * An iCalendar (RFC 5545) event for a registration: times in UTC, a UID stable per
- * registration (a promotion after waiting updates the same entry), the location or the online
- * link, and the manage link.
+ * The calendar entry of a registration, as iTIP (RFC 5546) messages: a {@code REQUEST} puts it
+ * in the person's calendar (confirmed, or promoted from the waiting list), a {@code CANCEL}
+ * takes it out. One UID per registration ties them together, and the {@code SEQUENCE} orders
+ * them, so a client that gets the cancellation first ignores the invite arriving after it.
+ * Times in UTC; the sender is the organizer (clients accept a cancellation only from the
+ * organizer of the entry) and the registrant the one attendee, already accepted.
  */
 public final class CalendarInvite {
 
@@ -16,9 +19,13 @@ public final class CalendarInvite {
 
     private CalendarInvite() {}
 
-    public static byte[] forRegistration(MailRequest mail, Instant now) {
+    /** For a confirmation, a promotion or a cancellation; {@code organizer}: the sender's address. */
+    public static MimeMessage.Invite forRegistration(MailRequest mail, Instant now, String organizer) {
+        boolean cancel = mail.kind() == MailRequest.Kind.REGISTRATION_CANCELLED;
+        String method = cancel ? "CANCEL" : "REQUEST";
         MailRequest.EventDetails event = mail.event();
-        String where = event.online() && event.onlineUrl() != null ? event.onlineUrl() : event.location();
+        boolean onlineLink = !cancel && event.online() && event.onlineUrl() != null;
+        String where = onlineLink ? event.onlineUrl() : event.online() ? null : event.location();
         StringBuilder description = new StringBuilder("Mensen maken Nederland");
         if (mail.manageUrl() != null) {
             description.append("\nJe aanmelding bekijken of annuleren: ").append(mail.manageUrl());
@@ -27,9 +34,11 @@ public final class CalendarInvite {
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
         line(ics, "PRODID:-//Vereniging NOV//Mensen maken Nederland//NL");
-        line(ics, "METHOD:PUBLISH");
+        line(ics, "METHOD:" + method);
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + mail.registrationId() + "@mensenmakennederland.nl");
+        // Invites are revision 0 (a promoted person never had one before); the cancellation comes after.
+        line(ics, "SEQUENCE:" + (cancel ? 1 : 0));
         line(ics, "DTSTAMP:" + UTC.format(now));
         line(ics, "DTSTART:" + UTC.format(event.startsAt()));
         line(ics, "DTEND:" + UTC.format(event.endsAt()));
@@ -37,18 +46,27 @@ public final class CalendarInvite {
         if (where != null) {
             line(ics, "LOCATION:" + escape(where));
         }
-        if (event.online() && event.onlineUrl() != null) {
+        if (onlineLink) {
             line(ics, "URL:" + event.onlineUrl());
         }
         line(ics, "DESCRIPTION:" + escape(description.toString()));
-        line(ics, "STATUS:CONFIRMED");
+        line(ics, "ORGANIZER;CN=\"Mensen maken Nederland\":mailto:" + organizer);
+        line(ics, "ATTENDEE;CN=\"" + parameterText(mail.name()) + "\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT"
+                + (cancel ? "" : ";PARTSTAT=ACCEPTED;RSVP=FALSE") + ":mailto:" + mail.to());
+        line(ics, "STATUS:" + (cancel ? "CANCELLED" : "CONFIRMED"));
         line(ics, "END:VEVENT");
         line(ics, "END:VCALENDAR");
-        return ics.toString().getBytes(StandardCharsets.UTF_8);
+        return new MimeMessage.Invite(method, cancel ? "afmelding.ics" : "uitnodiging.ics",
+                ics.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String escape(String text) {
         return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n");
+    }
+
+    /** A quoted parameter value may hold anything but quotes and control characters (RFC 5545, 3.1). */
+    private static String parameterText(String text) {
+        return text.replaceAll("[\"\\p{Cntrl}]", "");
     }
 
     /** Content lines end in CRLF and fold at 75 octets, continuing with a space. */

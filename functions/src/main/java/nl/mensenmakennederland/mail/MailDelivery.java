@@ -118,9 +118,9 @@ public final class MailDelivery {
     }
 
     private byte[] compose(MailRequest mail, Instant now) {
-        RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now);
+        RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now, sender);
         return MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
-                rendered.text(), rendered.html(), rendered.attachments());
+                rendered.text(), rendered.html(), rendered.invite());
     }
 
     private void release(MailRequest mail, String claim) {

@@ -22,7 +22,10 @@ public record MailRequest(
         REGISTRATION_CONFIRMED("registration-confirmed"),
         REGISTRATION_WAITLISTED("registration-waitlisted"),
         REGISTRATION_PROMOTED("registration-promoted"),
-        REGISTRATION_CANCELLED("registration-cancelled");
+        /** Cancelled a confirmed registration: the mail withdraws the calendar invite. */
+        REGISTRATION_CANCELLED("registration-cancelled"),
+        /** Cancelled while on the waiting list: no invite was ever sent. */
+        WAITLIST_LEFT("waitlist-left");
 
         private final String code;
 

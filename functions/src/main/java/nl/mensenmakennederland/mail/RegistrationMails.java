@@ -3,14 +3,14 @@ package nl.mensenmakennederland.mail;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import nl.mensenmakennederland.shared.Html;
 
 /** The Dutch mails about registrations: subject, plain text and HTML, and the calendar invite. */
 public final class RegistrationMails {
 
-    public record Rendered(String subject, String text, String html, List<MimeMessage.Attachment> attachments) {}
+    public record Rendered(String subject, String text, String html, Optional<MimeMessage.Invite> invite) {}
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
@@ -19,31 +19,37 @@ public final class RegistrationMails {
 
     private RegistrationMails() {}
 
-    public static Rendered render(MailRequest mail, Instant now) {
+    /** {@code organizer}: the sender's address, the invite's organizer (a calendar accepts a cancellation only from it). */
+    public static Rendered render(MailRequest mail, Instant now, String organizer) {
         MailRequest.EventDetails event = mail.event();
         String title = event.title();
         return switch (mail.kind()) {
-            case REGISTRATION_CONFIRMED -> withInvite(mail, now, "Je bent aangemeld: " + title,
+            case REGISTRATION_CONFIRMED -> withInvite(mail, now, organizer, "Je bent aangemeld: " + title,
                     "Je aanmelding voor " + title + " is bevestigd.",
                     "In de bijlage zit een agenda-uitnodiging. Kun je toch niet? Meld je dan af, dan geven we je plek "
                             + "aan iemand op de wachtlijst.");
-            case REGISTRATION_PROMOTED -> withInvite(mail, now, "Er is een plek vrij: je bent aangemeld voor " + title,
+            case REGISTRATION_PROMOTED -> withInvite(mail, now, organizer, "Er is een plek vrij: je bent aangemeld voor " + title,
                     "Goed nieuws: er is een plek vrijgekomen. Je stond op de wachtlijst en bent nu aangemeld voor " + title + ".",
                     "In de bijlage zit een agenda-uitnodiging. Kun je toch niet? Meld je dan af, dan gaat je plek naar de volgende.");
             case REGISTRATION_WAITLISTED -> plain(mail, "Je staat op de wachtlijst: " + title,
                     title + " is vol. Je staat op de wachtlijst; via de link hieronder zie je steeds je actuele plek.",
                     "Komt er een plek vrij, dan schuif je vanzelf door en krijg je een bevestiging per mail. "
                             + "Wil je niet meer wachten? Haal je aanmelding dan weg via de link hieronder.");
-            case REGISTRATION_CANCELLED -> plain(mail, "Je afmelding is verwerkt: " + title,
+            case REGISTRATION_CANCELLED -> withInvite(mail, now, organizer, "Je afmelding is verwerkt: " + title,
                     "Je hebt je afgemeld voor " + title + ". Je gegevens voor deze aanmelding zijn verwijderd.",
+                    "Had je de activiteit in je agenda gezet? Met de afmelding in de bijlage haal je hem daar weg. "
+                            + "Jammer dat je er niet bij bent. Misschien tot een volgende keer!");
+            case WAITLIST_LEFT -> plain(mail, "Je afmelding is verwerkt: " + title,
+                    "Je hebt je afgemeld voor " + title + " en staat niet meer op de wachtlijst. "
+                            + "Je gegevens voor deze aanmelding zijn verwijderd.",
                     "Jammer dat je er niet bij bent. Misschien tot een volgende keer!");
         };
     }
 
-    private static Rendered withInvite(MailRequest mail, Instant now, String subject, String lead, String closing) {
+    private static Rendered withInvite(MailRequest mail, Instant now, String organizer, String subject, String lead,
+                                       String closing) {
         Rendered body = plain(mail, subject, lead, closing);
-        return new Rendered(subject, body.text(), body.html(), List.of(new MimeMessage.Attachment(
-                "uitnodiging.ics", "text/calendar; charset=UTF-8; method=PUBLISH", CalendarInvite.forRegistration(mail, now))));
+        return new Rendered(subject, body.text(), body.html(), Optional.of(CalendarInvite.forRegistration(mail, now, organizer)));
     }
 
     private static Rendered plain(MailRequest mail, String subject, String lead, String closing) {
@@ -51,8 +57,8 @@ public final class RegistrationMails {
         String when = capitalize(DAY.format(event.startsAt())) + ", " + TIME.format(event.startsAt()) + " – "
                 + TIME.format(event.endsAt()) + " uur";
         String where = event.online()
-                ? (event.onlineUrl() != null && mail.kind() != MailRequest.Kind.REGISTRATION_CANCELLED
-                        && mail.kind() != MailRequest.Kind.REGISTRATION_WAITLISTED ? "Online: " + event.onlineUrl() : "Online")
+                ? (event.onlineUrl() != null && (mail.kind() == MailRequest.Kind.REGISTRATION_CONFIRMED
+                        || mail.kind() == MailRequest.Kind.REGISTRATION_PROMOTED) ? "Online: " + event.onlineUrl() : "Online")
                 : event.location();
         String seats = mail.seats() == 1 ? "1 plaats" : mail.seats() + " plaatsen";
 
@@ -85,7 +91,7 @@ public final class RegistrationMails {
         }
         html.append("<p>Hartelijke groet,<br>Mensen maken Nederland<br>Nationaal Jaar Vrijwillige Inzet, Vereniging NOV</p>")
                 .append("</body></html>");
-        return new Rendered(subject, text.toString(), html.toString(), List.of());
+        return new Rendered(subject, text.toString(), html.toString(), Optional.empty());
     }
 
     private static String row(String label, String value) {

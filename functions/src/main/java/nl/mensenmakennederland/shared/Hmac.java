@@ -18,12 +18,19 @@ public final class Hmac {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
+    private final String id;
 
     public Hmac(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("Signing key must have at least 32 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.id = sign("key-id", "").substring(0, 8);
+    }
+
+    /** Names the key in what it signed, without revealing it: the start of its own keyed hash of a fixed label. */
+    public String id() {
+        return id;
     }
 
     public String sign(String purpose, String value) {

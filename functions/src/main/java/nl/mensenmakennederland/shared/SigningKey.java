@@ -1,19 +1,19 @@
 package nl.mensenmakennederland.shared;
 
-import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
- * The signing key, read once per execution environment from an SSM SecureString parameter
- * (base64, at least 32 bytes) when a request first needs it, or SnapStart priming does: then
- * it is part of the snapshot, which Lambda encrypts, and a new key reaches the functions with
- * the next published version. The key never lives in the repository or in the template.
+ * The signing keys ({@link SigningKeys}: current, and the previous one after a rotation), read
+ * once per execution environment from an SSM SecureString parameter when a request first needs
+ * them, or SnapStart priming does: then they are part of the snapshot, which Lambda encrypts,
+ * and a new value reaches the functions with the next published version. The keys never live
+ * in the repository or in the template.
  */
-public final class SigningKey implements Supplier<Hmac> {
+public final class SigningKey implements Supplier<SigningKeys> {
 
     private final ParameterStore parameters;
     private final String parameterName;
-    private volatile Hmac hmac;
+    private volatile SigningKeys keys;
 
     public SigningKey(ParameterStore parameters, String parameterName) {
         this.parameters = parameters;
@@ -25,12 +25,11 @@ public final class SigningKey implements Supplier<Hmac> {
     }
 
     @Override
-    public Hmac get() {
-        Hmac loaded = hmac;
+    public SigningKeys get() {
+        SigningKeys loaded = keys;
         if (loaded == null) {
-            String value = parameters.decryptedValue(parameterName);
-            loaded = new Hmac(Base64.getDecoder().decode(value.trim()));
-            hmac = loaded;
+            loaded = SigningKeys.parse(parameters.decryptedValue(parameterName));
+            keys = loaded;
         }
         return loaded;
     }

@@ -14,7 +14,9 @@ import java.util.Map;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.testing.Forms;
+import nl.mensenmakennederland.testing.Ics;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.SentMails;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +77,87 @@ class MailerTest {
                 "UID:" + registration.get("registrationId").asText() + "@mensenmakennederland.nl",
                 "DTSTART:20270112T183000Z", "DTEND:20270112T200000Z",
                 "LOCATION:https://live.mensenmakennederland.nl/" + KENNISBOOST);
+        assertThat(mail.calendar()).as("the alternative a calendar client acts on").isNotNull();
+        assertThat(mail.calendar().contentType()).contains("method=REQUEST");
+        assertThat(mail.calendar().content()).isEqualTo(invite.content());
+    }
+
+    private APIGatewayV2HTTPResponse cancel(JsonNode registration) {
+        return backend.cancelRegistration.handleRequest(Forms.cancel(
+                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())), null);
+    }
+
+    private SentMails.Mail mailTo(String address, String subjectStart) {
+        return SentMails.to(aws, address).stream().filter(m -> m.subject().startsWith(subjectStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("No mail '" + subjectStart + "' to " + address));
+    }
+
+    /** The calendar part a calendar client acts on; the attached file must say the same. */
+    private static Ics calendarOf(SentMails.Mail mail, String method) {
+        assertThat(mail.calendar()).as(mail.subject()).isNotNull();
+        assertThat(mail.calendar().contentType()).contains("method=" + method);
+        assertThat(mail.attachments()).extracting(SentMails.Attachment::content).containsExactly(mail.calendar().content());
+        Ics ics = Ics.parse(mail.calendar().content());
+        assertThat(ics.value("METHOD")).hasValue(method);
+        return ics;
+    }
+
+    @Test
+    void cancellingSendsACancellationThatTakesTheEntryOutOfTheCalendar() {
+        backend.verifySender();
+        JsonNode registration = register(KENNISBOOST, "Fatima el Amrani", "fatima@buurthuis.nl", 1);
+        backend.deliverMails();
+        assertThat(cancel(registration).getStatusCode()).isEqualTo(200);
+
+        backend.deliverMails();
+
+        Ics invite = calendarOf(mailTo("fatima@buurthuis.nl", "Je bent aangemeld"), "REQUEST").event();
+        SentMails.Mail cancellation = mailTo("fatima@buurthuis.nl", "Je afmelding is verwerkt");
+        Ics withdrawn = calendarOf(cancellation, "CANCEL").event();
+        assertThat(cancellation.attachments().get(0).filename()).isEqualTo("afmelding.ics");
+        assertThat(cancellation.text()).contains("agenda");
+        assertThat(withdrawn.value("UID")).isEqualTo(invite.value("UID"))
+                .hasValue(registration.get("registrationId").asText() + "@mensenmakennederland.nl");
+        assertThat(invite.value("SEQUENCE")).hasValue("0");
+        assertThat(Integer.parseInt(withdrawn.value("SEQUENCE").orElseThrow()))
+                .isGreaterThan(Integer.parseInt(invite.value("SEQUENCE").orElseThrow()));
+        assertThat(invite.value("STATUS")).hasValue("CONFIRMED");
+        assertThat(withdrawn.value("STATUS")).hasValue("CANCELLED");
+        // A client applies a cancellation only from the entry's organizer, to the attendee it names.
+        String sender = backend.env.get("SENDER_ADDRESS");
+        assertThat(withdrawn.value("ORGANIZER")).isEqualTo(invite.value("ORGANIZER")).hasValue("mailto:" + sender);
+        assertThat(withdrawn.value("ATTENDEE")).isEqualTo(invite.value("ATTENDEE")).hasValue("mailto:fatima@buurthuis.nl");
+        assertThat(invite.property("ATTENDEE").orElseThrow().parameters()).contains("CN=\"Fatima el Amrani\"", "PARTSTAT=ACCEPTED");
+        assertThat(withdrawn.value("DTSTART")).isEqualTo(invite.value("DTSTART"));
+        assertThat(cancellation.calendar().content()).doesNotContain("live.mensenmakennederland.nl");
+    }
+
+    @Test
+    void aPromotionSendsTheFirstInviteAndLeavingTheLineSendsNone() {
+        backend.verifySender();
+        Event full = backend.events.find("exp-2027-02-04-amersfoort").orElseThrow();
+        backend.events.put(full.withSeats(full.seats().confirm(full.seats().capacity() - 1)));
+        JsonNode anna = register(full.id(), "Anna", "anna@example.nl", 1);
+        JsonNode bram = register(full.id(), "Bram", "bram@example.nl", 1);
+        JsonNode cor = register(full.id(), "Cor", "cor@example.nl", 1);
+        assertThat(bram.get("status").asText()).isEqualTo("waitlisted");
+
+        cancel(anna);
+        cancel(cor);
+        backend.deliverMails();
+        cancel(bram);
+        backend.deliverMails();
+
+        Ics promoted = calendarOf(mailTo("bram@example.nl", "Er is een plek vrij"), "REQUEST").event();
+        Ics withdrawn = calendarOf(mailTo("bram@example.nl", "Je afmelding is verwerkt"), "CANCEL").event();
+        assertThat(promoted.value("UID")).hasValue(bram.get("registrationId").asText() + "@mensenmakennederland.nl");
+        assertThat(withdrawn.value("UID")).isEqualTo(promoted.value("UID"));
+        assertThat(Integer.parseInt(withdrawn.value("SEQUENCE").orElseThrow()))
+                .isGreaterThan(Integer.parseInt(promoted.value("SEQUENCE").orElseThrow()));
+        SentMails.Mail left = mailTo("cor@example.nl", "Je afmelding is verwerkt");
+        assertThat(left.text()).contains("wachtlijst");
+        assertThat(left.calendar()).as("Cor never had an invite").isNull();
+        assertThat(left.attachments()).isEmpty();
     }
 
     @Test

@@ -41,17 +41,21 @@ public final class CampaignBackend {
     public final GetRegistrationHandler getRegistration;
     public final CancelRegistrationHandler cancelRegistration;
     public final MailerHandler mailer;
+    private final Clock clock;
     private final OutboxStream outboxStream;
 
+    /** A backend with a fresh signing key in SSM. */
     public CampaignBackend(LocalAws aws, Clock clock) {
+        this(aws, clock, true);
+    }
+
+    private CampaignBackend(LocalAws aws, Clock clock, boolean freshKey) {
         this.aws = aws;
+        this.clock = clock;
         this.env = aws.template().function("RegisterFunction").environment();
-        SsmClient ssm = AwsClients.configure(SsmClient.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
-                aws.endpoint()).build();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        ssm.putParameter(r -> r.name(env.get("TOKEN_KEY_PARAMETER")).type(ParameterType.SECURE_STRING)
-                .value(Base64.getEncoder().encodeToString(key)).overwrite(true));
+        if (freshKey) {
+            putSigningKeys(newKey());
+        }
         this.signingKey = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
                 SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
 
@@ -66,6 +70,41 @@ public final class CampaignBackend {
         this.mailer = new MailerHandler(new MailDelivery(aws.clients().dynamoDb(), outbox, aws.clients().ses(),
                 env.get("SENDER_ADDRESS"), clock));
         this.outboxStream = new OutboxStream(aws, "OutboxTable");
+    }
+
+    /** The same functions at another time, with the signing keys SSM holds now (read afresh, as a new deploy does). */
+    public CampaignBackend at(Clock otherClock) {
+        return new CampaignBackend(aws, otherClock, false);
+    }
+
+    /**
+     * Rotates the signing key as the README's operations section says (a new key first, the
+     * current one kept as the previous) and returns the functions as the next deploy runs them.
+     */
+    public CampaignBackend afterKeyRotation() {
+        try (SsmClient ssm = ssm()) {
+            String current = ssm.getParameter(r -> r.name(env.get("TOKEN_KEY_PARAMETER")).withDecryption(true))
+                    .parameter().value().split(",")[0].trim();
+            putSigningKeys(newKey() + "," + current);
+        }
+        return at(clock);
+    }
+
+    private void putSigningKeys(String value) {
+        try (SsmClient ssm = ssm()) {
+            ssm.putParameter(r -> r.name(env.get("TOKEN_KEY_PARAMETER")).type(ParameterType.SECURE_STRING)
+                    .value(value).overwrite(true));
+        }
+    }
+
+    private SsmClient ssm() {
+        return AwsClients.configure(SsmClient.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS, aws.endpoint()).build();
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** A wiped emulator with the seed events, and the backend on it. */

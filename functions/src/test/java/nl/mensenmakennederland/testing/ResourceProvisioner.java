@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /**
  * Creates the tables and buckets of template.yaml in an emulator exactly as declared: keys,
  * indexes, streams, TTL, bucket CORS and encryption. Tests and the local run therefore use the
- * data layout that is deployed, never a hand-kept copy of it.
+ * data layout that is deployed, never a hand-kept copy of it. Deletion protection is the one
+ * property left out on purpose: the emulator is reset by deleting tables (LocalStack), and moto
+ * honours the flag by refusing DeleteTable.
  */
 public final class ResourceProvisioner {
 

@@ -110,6 +110,20 @@ public final class SamTemplate {
         return map(map(section("Resources").get(logicalId)).get("Metadata"));
     }
 
+    /** A resource's attribute beside its properties ({@code DeletionPolicy}, {@code UpdateReplacePolicy}), null when absent. */
+    public Object attribute(String logicalId, String attribute) {
+        return map(section("Resources").get(logicalId)).get(attribute);
+    }
+
+    /** A parameter's declaration ({@code Type}, {@code Default}, {@code AllowedPattern}, ...). */
+    public Map<String, Object> parameterDeclaration(String name) {
+        Map<String, Object> parameter = map(section("Parameters").get(name));
+        if (parameter.isEmpty()) {
+            throw new IllegalArgumentException("No parameter " + name);
+        }
+        return parameter;
+    }
+
     /** Every function with its Globals merged in and its environment resolved to local names. */
     public List<Function> functions() {
         Map<String, Object> globals = map(map(section("Globals").get("Function")));

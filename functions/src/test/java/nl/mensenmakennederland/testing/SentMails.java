@@ -18,8 +18,12 @@ import nl.mensenmakennederland.shared.Json;
 /** The mails SES accepted in moto, parsed as a mail client parses them. */
 public final class SentMails {
 
-    /** One received mail: who it went to and what a reader sees. */
-    public record Mail(String to, String subject, String text, String html, List<Attachment> attachments) {}
+    /**
+     * One received mail: who it went to and what a reader sees; {@code calendar}, the
+     * {@code text/calendar} alternative a calendar client acts on, or null.
+     */
+    public record Mail(String to, String subject, String text, String html, List<Attachment> attachments,
+                       Attachment calendar) {}
 
     public record Attachment(String filename, String contentType, String content) {}
 
@@ -43,13 +47,14 @@ public final class SentMails {
         return all(aws).stream().filter(mail -> mail.to().equals(address)).toList();
     }
 
-    static Mail parse(String to, String raw) {
+    /** One raw MIME message, parsed as a mail client parses it. */
+    public static Mail parse(String to, String raw) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             Parsed parsed = new Parsed();
             walk(message, parsed);
-            return new Mail(to, message.getSubject(), parsed.text, parsed.html, parsed.attachments);
+            return new Mail(to, message.getSubject(), parsed.text, parsed.html, parsed.attachments, parsed.calendar);
         } catch (Exception e) {
             throw new IllegalStateException("Not a readable MIME message", e);
         }
@@ -58,6 +63,7 @@ public final class SentMails {
     private static final class Parsed {
         String text;
         String html;
+        Attachment calendar;
         final List<Attachment> attachments = new ArrayList<>();
     }
 
@@ -77,6 +83,10 @@ public final class SentMails {
             parsed.text = (String) part.getContent();
         } else if (part.isMimeType("text/html")) {
             parsed.html = (String) part.getContent();
+        } else if (part.isMimeType("text/calendar")) {
+            try (InputStream in = part.getInputStream()) {
+                parsed.calendar = new Attachment(null, part.getContentType(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 }

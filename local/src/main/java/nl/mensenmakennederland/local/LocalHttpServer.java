@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -17,7 +18,8 @@ import nl.mensenmakennederland.shared.Log;
 /**
  * One loopback port for everything a volunteer's browser needs: the template's API routes
  * first, then the local mailbox and token endpoint, then the demo site; anything else is API
- * Gateway's 404.
+ * Gateway's 404. It answers only requests addressed to the loopback host: the admin tokens and the
+ * mailbox must not be readable by a web page that rebinds its own domain's DNS to 127.0.0.1.
  */
 final class LocalHttpServer implements AutoCloseable {
 
@@ -29,6 +31,7 @@ final class LocalHttpServer implements AutoCloseable {
     private final MailboxPage mailbox;
     private final TokenEndpoint tokens;
     private final StaticSite site;
+    private final int port;
 
     LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, TokenEndpoint tokens, StaticSite site) throws IOException {
         this.api = api;
@@ -36,6 +39,7 @@ final class LocalHttpServer implements AutoCloseable {
         this.tokens = tokens;
         this.site = site;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.port = server.getAddress().getPort();
         server.createContext("/", this::serve);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     }
@@ -65,6 +69,11 @@ final class LocalHttpServer implements AutoCloseable {
     }
 
     private LocalResponse respond(HttpExchange exchange) throws IOException {
+        List<String> host = exchange.getRequestHeaders().get("Host");
+        if (host == null || host.size() != 1 || !isLoopback(host.get(0), port)) {
+            return LocalResponse.of(421, "text/plain; charset=utf-8",
+                    "Misdirected Request: this runner answers only to localhost, 127.0.0.1 and [::1] on port " + port + ".\n");
+        }
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         byte[] body = readBody(exchange.getRequestBody());
@@ -81,6 +90,20 @@ final class LocalHttpServer implements AutoCloseable {
                     : site.get(rawPath);
         }
         return response.orElseGet(LocalResponse::notFound);
+    }
+
+    /**
+     * Whether a {@code Host} header names this server on a loopback address. A page served from
+     * another domain whose DNS now points here still sends its own domain as the host.
+     */
+    static boolean isLoopback(String host, int port) {
+        String value = host.trim().toLowerCase(Locale.ROOT);
+        for (String loopback : List.of("localhost", "127.0.0.1", "[::1]")) {
+            if (value.equals(loopback + ":" + port) || (port == 80 && value.equals(loopback))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

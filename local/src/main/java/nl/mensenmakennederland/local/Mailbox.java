@@ -123,6 +123,9 @@ final class Mailbox {
         }
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
         String type = part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!attachment && type.equals("text/calendar")) {
+            return; // the invite as calendar clients read it; the same file is attached
+        }
         if (!attachment && (type.equals("text/html") || type.equals("text/plain")) && !bodies.containsKey(type)) {
             bodies.put(type, String.valueOf(part.getContent()));
         } else {

@@ -170,4 +170,13 @@ class BrowserTest {
             return null;
         });
     }
+
+    /** The manage page says why the API refused a link (not valid, expired, retired key), not a guess of its own. */
+    @Test
+    void aRefusedManageLinkShowsTheReasonTheApiGives(RunnerProcess runner) {
+        browser.get(runner.origin() + "/beheer.html?registration=AAAAAAAAAAAAAAAAAAAAAA&token=niet-geldig");
+
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#aanmelding .notice.problem")));
+        assertThat(notice.getText()).contains("Deze link is niet geldig");
+    }
 }

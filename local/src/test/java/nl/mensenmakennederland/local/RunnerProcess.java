@@ -99,6 +99,10 @@ final class RunnerProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
     String output() {
         return String.join("\n", output);
     }
