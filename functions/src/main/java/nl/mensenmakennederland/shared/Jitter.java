@@ -18,15 +18,17 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  */
 public final class Jitter {
 
-    /** Package-private for the test that copies its state as a restore would. */
-    static final SecureRandom RANDOM = new SecureRandom();
+    /** Made at the first wait, not when a client is built: most invocations never wait. */
+    static final class Source {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private Jitter() {}
 
     /** A wait of 0 to min(cap, base × 2^retry), the first retry being number 0. */
     public static Duration fullJitter(Duration base, Duration cap, int retry) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(retry, 30));
-        return Duration.ofMillis(RANDOM.nextLong(ceiling + 1));
+        return Duration.ofMillis(Source.RANDOM.nextLong(ceiling + 1));
     }
 
     /** The same as the SDK's backoff, whose attempt 1 is the first call (no wait) and 2 the first retry. */

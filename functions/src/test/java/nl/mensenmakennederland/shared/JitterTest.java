@@ -44,7 +44,7 @@ class JitterTest {
 
     @Test
     void copiesOfTheGeneratorAsRestoredFromOneSnapshotDrawDifferentWaits() throws Exception {
-        List<Random> restored = copiesOf(Jitter.RANDOM);
+        List<Random> restored = copiesOf(Jitter.Source.RANDOM);
 
         assertThat(draws(restored.get(0))).isNotEqualTo(draws(restored.get(1)));
     }
