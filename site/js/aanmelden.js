@@ -103,8 +103,12 @@ function showOutcome(result, email) {
   form.hidden = true;
   const seats = result.seats > 1 ? ` voor ${result.seats} personen` : '';
   const heading = result.status === 'waitlisted' ? 'Je staat op de wachtlijst' : 'Je bent aangemeld!';
+  // The place in line can be missing when it could not be read just then; the manage link shows it.
+  const place = result.waitlistPosition
+    ? `Je bent nummer <strong id="wachtlijstpositie">${esc(result.waitlistPosition)}</strong> op de wachtlijst${seats}.`
+    : `Je staat op de wachtlijst${seats}.`;
   const position = result.status === 'waitlisted'
-    ? `<p>Je bent nummer <strong id="wachtlijstpositie">${esc(result.waitlistPosition)}</strong> op de wachtlijst${seats}.
+    ? `<p>${place}
        Komt er een plek vrij, dan schuif je automatisch door en krijg je een mail.</p>`
     : `<p>Je plek${seats} is gereserveerd.</p>`;
   const manage = result.manageUrl

@@ -9,6 +9,7 @@ import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.http.Problem;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** What admins do with events: create them, change them (capacity included), see who comes. */
 public final class EventAdmin {
@@ -49,7 +50,9 @@ public final class EventAdmin {
 
     /**
      * Changes an event. Capacity can go down to the seats already confirmed, not below; raising
-     * it moves people up from the waiting line at once.
+     * it moves people up from the waiting line at once, or, when that does not get through, at
+     * the event's next write ({@link RegistrationDesk#promoteWaiting}): the change itself stands
+     * and is answered with the event as it now is.
      */
     public Event change(String id, EventForm form) {
         Event changed = retry.run(() -> {
@@ -67,7 +70,12 @@ public final class EventAdmin {
         }).orElseThrow(() -> Problem.busy(2));
         Log.info("event.changed", "eventId", id, "capacity", form.capacity());
         desk.promoteWaiting(id);
-        return events.find(id).orElse(changed);
+        try {
+            return events.find(id).orElse(changed);
+        } catch (SdkException unreadable) {
+            Log.error("event.reread-failed", unreadable, "eventId", id);
+            return changed;
+        }
     }
 
     /** The id of the next event to start, if any: for priming with a real event. */

@@ -36,12 +36,14 @@ import nl.mensenmakennederland.shared.SigningKeys;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.Problem.FieldError;
 import nl.mensenmakennederland.shared.http.Problem;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Signing up, looking up and cancelling: reads the event, lets the {@link SeatLedger} decide,
  * and has the {@link RegistrationStore} write the outcome in one transaction. A write that
  * lost a race for the same seats is retried from a fresh read; one that keeps losing answers
- * 503 having written nothing.
+ * 503 having written nothing. Once a write committed, the answer says so, whatever fails after
+ * it (see {@link #promoteWaiting}).
  */
 public final class RegistrationDesk {
 
@@ -52,6 +54,9 @@ public final class RegistrationDesk {
     /** The answer to a registration, as the website receives it (and a retry receives it again). */
     public record Registered(String registrationId, String eventId, String status, Integer waitlistPosition,
                              int seats, String manageUrl) {}
+
+    /** A committed cancellation, and whether the line may move up further than its own transaction took it. */
+    private record Cancelled(String eventId, boolean lineMayMoveOn) {}
 
     /** A registration as its owner sees it through the manage link. */
     public record RegistrationView(String registrationId, String status, int seats, Integer waitlistPosition,
@@ -162,6 +167,9 @@ public final class RegistrationDesk {
                         "status", status.code(), "seats", registration.seats());
                 Metrics.count(status == RegistrationStatus.CONFIRMED
                         ? Metric.REGISTRATION_CONFIRMED : Metric.REGISTRATION_WAITLISTED);
+                if (event.seats().promotionDue()) {
+                    promoteWaiting(eventId); // owed by an earlier change; the newcomer queued behind
+                }
                 yield Optional.of(answer.get());
             }
             case ALREADY_REGISTERED -> {
@@ -178,11 +186,17 @@ public final class RegistrationDesk {
         };
     }
 
+    /** The place in line now; none when it cannot be read (the registration stands, the manage link shows it). */
     private Integer positionNow(String eventId, String registrationId) {
-        return events.find(eventId).flatMap(e -> {
-            OptionalInt position = e.seats().positionOf(registrationId);
-            return position.isPresent() ? Optional.of(position.getAsInt()) : Optional.empty();
-        }).orElse(null);
+        try {
+            return events.find(eventId).flatMap(e -> {
+                OptionalInt position = e.seats().positionOf(registrationId);
+                return position.isPresent() ? Optional.of(position.getAsInt()) : Optional.empty();
+            }).orElse(null);
+        } catch (SdkException unreadable) {
+            Log.error("registration.position-unread", unreadable, "eventId", eventId, "registrationId", registrationId);
+            return null;
+        }
     }
 
     private Optional<Registered> earlierAnswer(String eventId, String keyHash, String requestHash) {
@@ -225,18 +239,21 @@ public final class RegistrationDesk {
         }
         // The first attempt uses the registration just read; a retry reads it afresh.
         AtomicReference<Registration> known = new AtomicReference<>(registration);
-        retry.run(() -> attemptCancellation(Optional.ofNullable(known.getAndSet(null)).orElseGet(() ->
+        Cancelled cancelled = retry.run(() -> attemptCancellation(Optional.ofNullable(known.getAndSet(null)).orElseGet(() ->
                 registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration))))
                 .orElseThrow(() -> {
                     Log.warn("cancellation.busy", "registrationId", registrationId);
                     return Problem.busy(2);
                 });
+        if (cancelled.lineMayMoveOn()) {
+            promoteWaiting(cancelled.eventId());
+        }
     }
 
-    private Optional<Boolean> attemptCancellation(Registration registration) {
+    private Optional<Cancelled> attemptCancellation(Registration registration) {
         String registrationId = registration.id();
         if (registration.status() == RegistrationStatus.CANCELLED) {
-            return Optional.of(true);
+            return Optional.of(new Cancelled(registration.eventId(), false));
         }
         Event event = events.find(registration.eventId()).orElseThrow(RegistrationDesk::unknownEvent);
         Instant now = clock.instant();
@@ -262,33 +279,56 @@ public final class RegistrationDesk {
                 "promoted", promoted.size());
         Metrics.count(Metric.REGISTRATION_CANCELLED);
         Metrics.count(Metric.WAITLIST_PROMOTED, promoted.size());
-        if (promoted.size() == PROMOTIONS_PER_TRANSACTION) {
-            promoteWaiting(event.id());
-        }
-        return Optional.of(true);
+        return Optional.of(new Cancelled(event.id(), promoted.size() == PROMOTIONS_PER_TRANSACTION));
     }
 
-    /** Moves people up from the line for as long as seats are free (after seats were added). */
+    /**
+     * Moves people up from the line for as long as seats are free. This runs after a write has
+     * committed (more capacity; a cancellation that freed more seats than its own transaction
+     * could promote; a registration that found seats owed), so it must not fail or deny that
+     * write: when every retry loses, or AWS refuses, it logs and gives up, and the write is
+     * answered as done.
+     *
+     * <p>Giving up loses nothing, because the debt is written down where every writer looks: the
+     * ledger itself shows free seats and a line whose first fits ({@link SeatLedger#promotionDue()}).
+     * Those seats stay the line's (a newcomer joins the line behind it, {@link SeatLedger#place}),
+     * and the event's next write settles them: a cancellation promotes in its own transaction
+     * from the ledger as it is, and a registration or capacity change that finds promotions due
+     * runs this again. Losing every retry means other writes to the same event keep committing,
+     * so that next write is seldom far away.
+     */
     public void promoteWaiting(String eventId) {
-        boolean more = true;
-        while (more) {
-            more = retry.run(() -> {
-                Event event = events.find(eventId).orElseThrow(RegistrationDesk::unknownEvent);
-                List<Waiting> promoted = event.seats().promotable(PROMOTIONS_PER_TRANSACTION);
-                if (promoted.isEmpty()) {
-                    return Optional.of(false);
+        try {
+            int promoted;
+            do {
+                Optional<Integer> batch = retry.run(() -> promoteBatch(eventId));
+                if (batch.isEmpty()) {
+                    Log.warn("waitlist.promotion-deferred", "eventId", eventId, "reason", "busy");
+                    return;
                 }
-                Instant now = clock.instant();
-                Optional<List<MailRequest>> mails = promotionMails(event, promoted, now);
-                if (mails.isEmpty() || registrations.promote(event, event.seats().promote(promoted), promoted,
-                        mails.get(), now) != Outcome.COMMITTED) {
-                    return Optional.<Boolean>empty();
-                }
-                Log.info("waitlist.promoted", "eventId", eventId, "promoted", promoted.size());
-                Metrics.count(Metric.WAITLIST_PROMOTED, promoted.size());
-                return Optional.of(promoted.size() == PROMOTIONS_PER_TRANSACTION);
-            }).orElseThrow(() -> Problem.busy(2));
+                promoted = batch.get();
+            } while (promoted == PROMOTIONS_PER_TRANSACTION);
+        } catch (RuntimeException refused) {
+            Log.error("waitlist.promotion-deferred", refused, "eventId", eventId);
         }
+    }
+
+    /** Promotes the front of the line in one transaction: how many moved up; empty when it lost a race. */
+    private Optional<Integer> promoteBatch(String eventId) {
+        Event event = events.find(eventId).orElseThrow(RegistrationDesk::unknownEvent);
+        List<Waiting> promoted = event.seats().promotable(PROMOTIONS_PER_TRANSACTION);
+        if (promoted.isEmpty()) {
+            return Optional.of(0);
+        }
+        Instant now = clock.instant();
+        Optional<List<MailRequest>> mails = promotionMails(event, promoted, now);
+        if (mails.isEmpty() || registrations.promote(event, event.seats().promote(promoted), promoted,
+                mails.get(), now) != Outcome.COMMITTED) {
+            return Optional.empty();
+        }
+        Log.info("waitlist.promoted", "eventId", eventId, "promoted", promoted.size());
+        Metrics.count(Metric.WAITLIST_PROMOTED, promoted.size());
+        return Optional.of(promoted.size());
     }
 
     /**

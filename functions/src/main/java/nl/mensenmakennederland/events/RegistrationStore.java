@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
 import nl.mensenmakennederland.mail.MailRequest;
 import nl.mensenmakennederland.mail.Outbox;
@@ -58,6 +59,10 @@ public final class RegistrationStore {
 
     /** A response kept for a retried request with the same Idempotency-Key. */
     public record StoredResponse(String requestHash, String body) {}
+
+    /** Cancellation reasons that mean "nothing written, try again from a fresh read". */
+    private static final Set<String> RACES = Set.of("None", "ConditionalCheckFailed", "TransactionConflict",
+            "ThrottlingError", "ProvisionedThroughputExceeded");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -277,13 +282,22 @@ public final class RegistrationStore {
                 .conditionExpression(condition).build()).build();
     }
 
-    /** Null when committed; otherwise why each item refused. */
+    /**
+     * Null when committed; otherwise why each item refused, when that is a condition that did not
+     * hold or a race with another write (a transaction on the same item, or throttling on one of
+     * them), after which a fresh read may succeed. Any other reason (an invalid item, a full item
+     * collection) is not a race and is thrown.
+     */
     private List<CancellationReason> write(List<TransactWriteItem> items) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
             return null;
         } catch (TransactionCanceledException cancelled) {
-            return cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+            List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+            if (!reasons.stream().allMatch(reason -> reason.code() == null || RACES.contains(reason.code()))) {
+                throw cancelled;
+            }
+            return reasons;
         }
     }
 

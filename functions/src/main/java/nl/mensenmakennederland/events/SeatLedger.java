@@ -114,6 +114,15 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
         return promoted;
     }
 
+    /**
+     * Whether the line is owed seats: some are free and the first in line fits. A change that
+     * freed seats committed, but moving the line up did not get through (see
+     * {@link RegistrationDesk#promoteWaiting}); the next write to the event settles it.
+     */
+    public boolean promotionDue() {
+        return !promotable(1).isEmpty();
+    }
+
     /** The ledger after the first {@code promoted.size()} of the line got confirmed seats. */
     public SeatLedger promote(List<Waiting> promoted) {
         if (!line.subList(0, promoted.size()).equals(promoted)) {

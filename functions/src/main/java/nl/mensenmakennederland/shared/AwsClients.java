@@ -2,12 +2,14 @@ package nl.mensenmakennederland.shared;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -26,6 +29,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * {@code AWS_ENDPOINT_URL} points every client at a local emulator.
  */
 public final class AwsClients {
+
+    /** Attempts per SDK call, the first one included (see {@link #retryStrategy()}). */
+    static final int MAX_ATTEMPTS = 5;
 
     private AwsClients() {}
 
@@ -79,7 +85,25 @@ public final class AwsClients {
         return client;
     }
 
-    /** Region, credentials, HTTP client and optional endpoint override shared by every client. */
+    /**
+     * What the SDK retries by itself: answers that say "not now" (throttling, 429, 5xx) and
+     * broken connections, up to {@value #MAX_ATTEMPTS} attempts with {@link Jitter} between them
+     * (the SDK's own jitter repeats itself across SnapStart restores), and a per-client token
+     * bucket that stops retrying while most calls fail. Short on purpose: an HTTP function has
+     * 10 seconds, and a refusal that outlasts these attempts is better answered at once with
+     * 503 and {@code Retry-After} (see {@code HttpHandler}), or left to the mail stream's
+     * retries and the sweeper. A transaction cancelled for a conflict is not the SDK's to retry:
+     * our code starts it over from a fresh read ({@link ConflictRetry}).
+     */
+    static RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(Jitter.backoff(Duration.ofMillis(25), Duration.ofSeconds(1)))
+                .throttlingBackoffStrategy(Jitter.backoff(Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .build();
+    }
+
+    /** Region, credentials, HTTP client, retries and optional endpoint override shared by every client. */
     public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
         Env env = Env.system();
         return configure(builder, env.required("AWS_REGION"), LambdaCredentials.fromEnvironment(),
@@ -90,6 +114,7 @@ public final class AwsClients {
             B builder, String region, AwsCredentialsProvider credentials, String endpoint) {
         builder.region(Region.of(region)).credentialsProvider(credentials);
         builder.httpClient(UrlConnectionHttpClient.create());
+        builder.overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }

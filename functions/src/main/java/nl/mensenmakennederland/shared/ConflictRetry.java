@@ -1,28 +1,30 @@
 package nl.mensenmakennederland.shared;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Retries an optimistic write that lost a race, a bounded number of times with "full jitter"
- * backoff (a random wait up to an exponentially growing cap), so that a crowd of requests
- * for the same seats spreads out instead of colliding again in lockstep.
+ * Retries an optimistic write that lost a race, a bounded number of times with {@link Jitter}
+ * between the attempts, so that a crowd of requests for the same seats spreads out instead of
+ * colliding again in lockstep. A race is lost when a condition no longer held at commit, and
+ * also when DynamoDB cancelled the transaction for a conflict with another one on the same item
+ * ({@code TransactionConflict}): both mean nothing was written and a fresh read may succeed.
  */
 public final class ConflictRetry {
 
     private final int maxAttempts;
-    private final long baseMillis;
-    private final long capMillis;
+    private final Duration base;
+    private final Duration cap;
 
-    public ConflictRetry(int maxAttempts, long baseMillis, long capMillis) {
+    public ConflictRetry(int maxAttempts, Duration base, Duration cap) {
         this.maxAttempts = maxAttempts;
-        this.baseMillis = baseMillis;
-        this.capMillis = capMillis;
+        this.base = base;
+        this.cap = cap;
     }
 
     public static ConflictRetry standard() {
-        return new ConflictRetry(10, 20, 500);
+        return new ConflictRetry(10, Duration.ofMillis(20), Duration.ofMillis(500));
     }
 
     /**
@@ -31,18 +33,20 @@ public final class ConflictRetry {
      */
     public <T> Optional<T> run(Supplier<Optional<T>> attempt) {
         for (int i = 0; i < maxAttempts; i++) {
+            if (i > 0) {
+                sleep(Jitter.fullJitter(base, cap, i - 1));
+            }
             Optional<T> result = attempt.get();
             if (result.isPresent()) {
                 return result;
             }
-            sleep(ThreadLocalRandom.current().nextLong(Math.min(capMillis, baseMillis << Math.min(i, 20)) + 1));
         }
         return Optional.empty();
     }
 
-    private static void sleep(long millis) {
+    private static void sleep(Duration wait) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while backing off", e);

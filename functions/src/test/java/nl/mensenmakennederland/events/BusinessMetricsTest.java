@@ -80,7 +80,7 @@ class BusinessMetricsTest {
         backend.verifySender();
         backend.mailer.handleRequest(mails, null);   // Lambda's retry of the same batch
         RegisterHandler givesUpAtOnce = new RegisterHandler(new RegistrationDesk(backend.events, backend.registrations,
-                backend.signingKey, CLOCK, new ConflictRetry(0, 0, 0), "https://www.mensenmakennederland.nl",
+                backend.signingKey, CLOCK, new ConflictRetry(0, Duration.ZERO, Duration.ZERO), "https://www.mensenmakennederland.nl",
                 Duration.ofDays(90)));
         assertThat(givesUpAtOnce.handleRequest(Forms.post(twoSeats,
                 Forms.registration("Gijs", "gijs@example.nl", 1), Map.of()), null).getStatusCode()).isEqualTo(503);

@@ -1,10 +1,12 @@
 package nl.mensenmakennederland.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,9 +24,13 @@ import java.util.stream.IntStream;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.Faults;
+import nl.mensenmakennederland.testing.Faults.Share;
 import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.SentMails;
+import nl.mensenmakennederland.testing.StreamEventSourceMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,6 +124,103 @@ class RegistrationConcurrencyTest {
                         + "registrations_ms=%d with_mails_ms=%d%n",
                 byStatus.get("confirmed").size(), byStatus.get("waitlisted").size(), mails.size(),
                 registeredMillis, totalMillis);
+    }
+
+    /** What one person's browser did: the answers it got, the last being the one that counts. */
+    record Attempts(List<APIGatewayV2HTTPResponse> responses) {
+        APIGatewayV2HTTPResponse last() {
+            return responses.getLast();
+        }
+
+        long count(int status) {
+            return responses.stream().filter(r -> r.getStatusCode() == status).count();
+        }
+    }
+
+    /**
+     * Registers as the website does: with an Idempotency-Key, and after a 503 again with the same
+     * key once {@code Retry-After} has passed. A 503 must mean that nothing of this person was
+     * stored, which is checked before the retry (only this person's own request could store it).
+     */
+    private Attempts registerLikeTheWebsite(String eventId, int i, List<String> falseBusy) throws InterruptedException {
+        String email = "vrijwilliger" + i + "@example.nl";
+        String key = "form-" + i;
+        List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            APIGatewayV2HTTPResponse response = backend.register.handleRequest(Forms.post(eventId,
+                    Forms.registration("Vrijwilliger " + i, email, 1), Map.of("idempotency-key", key)), null);
+            responses.add(response);
+            if (response.getStatusCode() != 503) {
+                break;
+            }
+            if (backend.registrations.ofEvent(eventId).stream().anyMatch(r -> email.equals(r.email()))
+                    || !response.getHeaders().containsKey("Retry-After")) {
+                falseBusy.add(email);
+            }
+            Thread.sleep(Duration.ofSeconds(Long.parseLong(response.getHeaders().getOrDefault("Retry-After", "1"))));
+        }
+        return new Attempts(responses);
+    }
+
+    /**
+     * The same rush while DynamoDB behaves as under real load: 30% of the transactions cancelled
+     * for a conflict with another transaction on the same item, 10% of all writes throttled
+     * (through the mails as well). Still exactly 20 confirmed and places 1..80, one mail each.
+     */
+    @Test
+    void aHundredPeopleAtOnceForTwentySeatsWhileDynamoDbCancelsAndThrottles() throws Exception {
+        MotoServer moto = aws.moto().orElse(null);
+        assumeTrue(moto != null, "fault injection needs tools/moto_serial_server.py");
+        String id = event("kb-drukte-onder-last", 20, 1);
+        List<String> falseBusy = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Attempts>> people = IntStream.rangeClosed(1, 100)
+                .mapToObj(i -> (Callable<Attempts>) () -> registerLikeTheWebsite(id, i, falseBusy))
+                .toList();
+
+        long started = System.nanoTime();
+        List<Attempts> attempts;
+        StreamEventSourceMapping.Run mails;
+        Map<String, Faults.Count> struck;
+        try (var faults = moto.inject(Faults.seeded(42)
+                .transactionConflicts(Share.of(0.3))
+                .throttledWrites(Share.of(0.1)))) {
+            attempts = allAtOnce(people);
+            mails = new StreamEventSourceMapping(aws, "MailerFunction").deliver(event -> backend.mailer.handleRequest(event, null));
+            struck = faults.counts();
+        }
+        long totalMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(falseBusy).as("503 although something was stored, or without Retry-After").isEmpty();
+        assertThat(attempts).extracting(a -> a.last().getStatusCode()).containsOnly(201);
+        assertThat(attempts).flatExtracting(Attempts::responses).extracting(APIGatewayV2HTTPResponse::getStatusCode)
+                .as("no 5xx but an honest 503").allMatch(status -> status == 201 || status == 503);
+        assertThat(struck.get("transactionConflicts").injected()).as("conflicts struck").isGreaterThan(20);
+        assertThat(struck.get("throttledWrites").injected()).as("throttles struck").isGreaterThan(20);
+
+        List<JsonNode> bodies = attempts.stream().map(a -> ApiRequests.body(a.last())).toList();
+        Map<String, List<JsonNode>> byStatus = bodies.stream().collect(Collectors.groupingBy(b -> b.get("status").asText()));
+        assertThat(byStatus.get("confirmed")).hasSize(20);
+        assertThat(byStatus.get("waitlisted")).extracting(b -> b.get("waitlistPosition").asInt())
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 80).boxed().toList());
+        SeatLedger ledger = backend.events.find(id).orElseThrow().seats();
+        assertThat(ledger).extracting(SeatLedger::confirmedSeats, SeatLedger::waitingCount).containsExactly(20, 80);
+        assertThat(byStatus.get("waitlisted")).allSatisfy(b ->
+                assertThat(ledger.positionOf(b.get("registrationId").asText())).hasValue(b.get("waitlistPosition").asInt()));
+        assertThat(backend.registrations.ofEvent(id)).hasSize(100);
+
+        assertThat(mails.deadLettered()).isZero();
+        List<SentMails.Mail> sent = SentMails.all(aws);
+        assertThat(sent).hasSize(100);
+        assertThat(sent.stream().map(SentMails.Mail::to).distinct()).hasSize(100);
+        assertThat(sent.stream().filter(m -> m.subject().startsWith("Je bent aangemeld"))).hasSize(20);
+
+        System.out.printf("CONCURRENCY-FAULTS requests=100 answers_201=%d answers_503=%d confirmed=%d waitlisted=%d "
+                        + "positions=1..%d mails=%d conflicts=%d/%d throttles=%d/%d mailer_invocations=%d total_ms=%d%n",
+                attempts.stream().mapToLong(a -> a.count(201)).sum(), attempts.stream().mapToLong(a -> a.count(503)).sum(),
+                byStatus.get("confirmed").size(), byStatus.get("waitlisted").size(), byStatus.get("waitlisted").size(),
+                sent.size(), struck.get("transactionConflicts").injected(), struck.get("transactionConflicts").calls(),
+                struck.get("throttledWrites").injected(), struck.get("throttledWrites").calls(), mails.invocations(),
+                totalMillis);
     }
 
     @Test

@@ -21,17 +21,23 @@ import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.ParameterStore;
 import nl.mensenmakennederland.shared.SigningKey;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The registration and mail functions wired as template.yaml configures them (same environment
  * variables), against an emulator: real SDK calls, a signing key in SSM, the outbox stream
- * feeding the mailer.
+ * feeding the mailer. Its SDK clients are its own, built afresh as a new execution environment
+ * builds them, so that what one test's faults did to a client (its retry token bucket) does not
+ * reach the next.
  */
 public final class CampaignBackend {
 
     public final LocalAws aws;
+    public final DynamoDbClient dynamoDb;
+    public final SesV2Client ses;
     public final Map<String, String> env;
     public final EventStore events;
     public final RegistrationStore registrations;
@@ -52,6 +58,10 @@ public final class CampaignBackend {
     private CampaignBackend(LocalAws aws, Clock clock, boolean freshKey) {
         this.aws = aws;
         this.clock = clock;
+        this.dynamoDb = AwsClients.configure(DynamoDbClient.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
+                aws.endpoint()).build();
+        this.ses = AwsClients.configure(SesV2Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
+                aws.endpoint()).build();
         this.env = aws.template().function("RegisterFunction").environment();
         if (freshKey) {
             putSigningKeys(newKey());
@@ -60,14 +70,14 @@ public final class CampaignBackend {
                 SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
 
         Outbox outbox = new Outbox(env.get("OUTBOX_TABLE"));
-        this.events = new EventStore(aws.clients().dynamoDb(), env.get("EVENTS_TABLE"));
-        this.registrations = new RegistrationStore(aws.clients().dynamoDb(), env.get("EVENTS_TABLE"), outbox);
+        this.events = new EventStore(dynamoDb, env.get("EVENTS_TABLE"));
+        this.registrations = new RegistrationStore(dynamoDb, env.get("EVENTS_TABLE"), outbox);
         this.desk = new RegistrationDesk(events, registrations, signingKey, clock, ConflictRetry.standard(),
                 env.get("SITE_ORIGIN"), Duration.ofDays(Integer.parseInt(env.get("RETENTION_DAYS"))));
         this.register = new RegisterHandler(desk);
         this.getRegistration = new GetRegistrationHandler(desk);
         this.cancelRegistration = new CancelRegistrationHandler(desk);
-        this.mailer = new MailerHandler(new MailDelivery(aws.clients().dynamoDb(), outbox, aws.clients().ses(),
+        this.mailer = new MailerHandler(new MailDelivery(dynamoDb, outbox, ses,
                 env.get("SENDER_ADDRESS"), clock));
         this.outboxStream = new OutboxStream(aws, "OutboxTable");
     }

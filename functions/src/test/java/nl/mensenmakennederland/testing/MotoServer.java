@@ -1,5 +1,6 @@
 package nl.mensenmakennederland.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,11 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import nl.mensenmakennederland.shared.Json;
 
 /**
  * moto_server on a free loopback port, started and stopped by its owner. It runs through
  * {@code tools/moto_serial_server.py}, which answers one request at a time: moto's own threaded
- * server applies concurrent DynamoDB transactions non-atomically (see that file).
+ * server applies concurrent DynamoDB transactions non-atomically (see that file). On request it
+ * also refuses calls as DynamoDB and SES do under load ({@link #inject}).
  */
 public final class MotoServer implements AwsEmulator {
 
@@ -74,6 +78,40 @@ public final class MotoServer implements AwsEmulator {
     @Override
     public void reset() {
         post("/moto-api/reset");
+    }
+
+    /**
+     * Switches faults on for the requests that follow, until the returned handle is closed or
+     * the emulator is reset: {@code try (var faults = moto.inject(Faults.seeded(1)...)) { ... }}.
+     */
+    public InjectedFaults inject(Faults faults) {
+        send(HttpRequest.newBuilder(URI.create(endpoint + "/_faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(faults.json())).build());
+        return new InjectedFaults();
+    }
+
+    /** Faults switched on by {@link #inject}: how often each struck so far; closing switches them off. */
+    public final class InjectedFaults implements AutoCloseable {
+
+        private InjectedFaults() {}
+
+        /** Per fault ({@code transactionConflicts}, {@code throttledWrites}, {@code refusedSends}): calls seen, refused. */
+        public Map<String, Faults.Count> counts() {
+            try {
+                return Json.MAPPER.readValue(get("/_faults"), new TypeReference<Map<String, Faults.Count>>() {});
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public Faults.Count count(String fault) {
+            return counts().getOrDefault(fault, new Faults.Count(0, 0));
+        }
+
+        @Override
+        public void close() {
+            send(HttpRequest.newBuilder(URI.create(endpoint + "/_faults")).DELETE().build());
+        }
     }
 
     /** moto's view of its whole state, e.g. the mails SES "sent" under the key {@code ses}. */

@@ -17,11 +17,19 @@ import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
 import nl.mensenmakennederland.shared.Priming;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Base of every HTTP API handler: the subclass reads like its route and throws {@link Problem}
  * for anything the client got wrong; this turns that into a problem document, and anything
  * unexpected into a 500 that reveals nothing.
+ *
+ * <p>AWS refusing a call for load even after the SDK's retries (throttling, 503) is answered 503
+ * with {@code Retry-After}: nothing was stored, because every route writes at most once per
+ * request (one item or one transaction, whose refusal writes nothing) and what runs after a
+ * committed write does not fail the request. Other AWS errors stay a 500: a 500 from DynamoDB,
+ * or a connection lost mid-write, leaves open whether the write happened.
  *
  * <p>Lambda calls the stream overload (the runtime prefers it): the event is read and the answer
  * written by {@link ApiGatewayJson}, so the runtime never builds its event serializers, a third
@@ -48,6 +56,15 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
                 Metrics.count(Metric.ANSWERED_BUSY);
             }
             return Responses.problem(problem);
+        } catch (SdkServiceException refused) {
+            if (refused.isThrottlingException() || refused.statusCode() == 503) {
+                Log.warn("request.busy", "route", request.routeKey(), "awsErrorCode",
+                        refused instanceof AwsServiceException aws ? aws.awsErrorDetails().errorCode() : null);
+                Metrics.count(Metric.ANSWERED_BUSY);
+                return Responses.problem(Problem.busy(2));
+            }
+            Log.error("request.failed", refused, "route", request.routeKey());
+            return Responses.problem(Problem.internal());
         } catch (RuntimeException unexpected) {
             Log.error("request.failed", unexpected, "route", request.routeKey());
             return Responses.problem(Problem.internal());
