@@ -145,6 +145,16 @@ public final class SamTemplate {
         return functions;
     }
 
+    /**
+     * A property of a function as SAM sees it: its own, else the one in {@code Globals}
+     * (e.g. {@code CodeUri}, {@code MemorySize}, {@code Timeout}), resolved; null when neither sets it.
+     */
+    public Object functionProperty(String logicalId, String name) {
+        Object own = resource(logicalId).properties().get(name);
+        Object value = own != null ? own : map(section("Globals").get("Function")).get(name);
+        return value == null ? null : resolve(value);
+    }
+
     public Function function(String logicalId) {
         return functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId));

@@ -4,45 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.mensenmakennederland.bench.lambda.SamBuild;
 
 /**
- * The jars the measured JVMs run: our deployable (the shaded functions jar), the naive
- * reference's shaded jar, the floor's few jars, and the launcher with the runtime's serializers.
- * {@code mvn package} builds them all; the classpath files come from bench/runner's pom.
+ * The task roots the measured environments run, each laid out as Lambda unpacks a package into
+ * {@code /var/task}: our functions' package as {@code sam build} makes it, the naive reference's
+ * shaded jar in {@code lib/}, the floor's classes at the top with its few jars in {@code lib/}.
+ * {@code mvn package} builds the references; the floor's jar list comes from bench/runner's pom.
  */
-record Artifacts(Path functionsJar, Path naiveJar, Path referenceClasses, List<Path> floorJars, List<Path> launcher) {
+record Artifacts(Path functionsTaskRoot, Path functionsJar, Path naiveTaskRoot, Path naiveJar, Path floorTaskRoot) {
 
-    static Artifacts locate(Path root) {
-        Path runner = root.resolve("bench/runner/target");
-        List<Path> launcher = new ArrayList<>();
-        launcher.add(runner.resolve("classes"));
-        launcher.addAll(classpathFile(runner.resolve("launcher.classpath")));
-        return new Artifacts(
-                shadedJar(root.resolve("functions/target"), "functions-"),
-                shadedJar(root.resolve("bench/references/target"), "bench-references-"),
-                root.resolve("bench/references/target/classes"),
-                classpathFile(runner.resolve("floor.classpath")),
-                launcher);
-    }
-
-    List<Path> functionClasspath() {
-        return join(List.of(functionsJar), launcher);
-    }
-
-    List<Path> naiveClasspath() {
-        return join(List.of(naiveJar), launcher);
-    }
-
-    List<Path> floorClasspath() {
-        return join(join(List.of(referenceClasses), floorJars), launcher);
-    }
-
-    private static List<Path> join(List<Path> a, List<Path> b) {
-        return Stream.concat(a.stream(), b.stream()).toList();
+    static Artifacts prepare(Path root, Path work, SamBuild.Package functions) {
+        Path functionsJar;
+        try (Stream<Path> jars = Files.list(functions.taskRoot().resolve("lib"))) {
+            functionsJar = jars.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path references = root.resolve("bench/references/target");
+        Path naive = fresh(work.resolve("task-root-naive"));
+        Path naiveJar = copy(shadedJar(references, "bench-references-"), naive.resolve("lib"));
+        Path floor = fresh(work.resolve("task-root-floor"));
+        copyTree(references.resolve("classes"), floor);
+        classpathFile(root.resolve("bench/runner/target/floor.classpath")).forEach(jar -> copy(jar, floor.resolve("lib")));
+        return new Artifacts(functions.taskRoot(), functionsJar, naive, naiveJar, floor);
     }
 
     /** The jar shade wrote over the module's main artifact (not original-*, -tests, -sources). */
@@ -64,6 +54,45 @@ record Artifacts(Path functionsJar, Path naiveJar, Path referenceClasses, List<P
             return Arrays.stream(Files.readString(file).trim().split(":")).filter(s -> !s.isBlank()).map(Path::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("No " + file + ": build first (bench/coldstart does)", e);
+        }
+    }
+
+    private static Path fresh(Path folder) {
+        try {
+            if (Files.exists(folder)) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copy(Path file, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,37 +4,43 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.mensenmakennederland.bench.lambda.RuntimeApiServer;
 
 /**
- * Where a JVM's class loading went, from its {@code -Xlog:class+load} file: classes grouped by
- * package (three or four name segments), split at the mark the launcher loads right before the
- * first invocation.
+ * Where a JVM's class loading went, from its {@code -Xlog:class+load} file (decorated with
+ * {@code timenanos}, the clock {@link System#nanoTime()} reads on this machine): classes grouped
+ * by package (three or four name segments), split at the moment the Runtime API handed out the
+ * first event; those loaded until its response are the first invocation's.
  */
 record ClassLoadProfile(int beforeFirst, int duringFirst, Map<String, Long> beforeByPackage,
                         Map<String, Long> duringByPackage, List<String> duringFirstLines) {
 
-    private static final String MARK = "nl.mensenmakennederland.bench.launcher.FirstInvocationStarts";
-
-    static ClassLoadProfile read(Path log) {
-        List<String> lines;
+    static ClassLoadProfile read(Path log, RuntimeApiServer.Invocation first) {
+        List<String> before = new ArrayList<>();
+        List<String> during = new ArrayList<>();
         try {
-            lines = Files.readAllLines(log).stream()
-                    .filter(line -> line.contains("[class,load]"))
-                    .map(line -> line.substring(line.indexOf("[class,load]") + "[class,load]".length()).trim())
-                    .toList();
+            for (String line : Files.readAllLines(log)) {
+                int tag = line.indexOf("[class,load]");
+                if (!line.startsWith("[") || tag < 0) {
+                    continue;
+                }
+                long nanos = Long.parseLong(line.substring(1, line.indexOf("ns]")));
+                String entry = line.substring(tag + "[class,load]".length()).trim();
+                if (nanos < first.sentNanos()) {
+                    before.add(entry);
+                } else if (nanos <= first.answeredNanos()) {
+                    during.add(entry);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> classes = lines.stream().map(ClassLoadProfile::className).toList();
-        int mark = classes.indexOf(MARK);
-        List<String> before = classes.subList(0, Math.max(mark, 0));
-        List<String> during = mark < 0 ? List.of() : classes.subList(mark + 1, classes.size());
-        return new ClassLoadProfile(before.size(), during.size(), byPackage(before), byPackage(during),
-                mark < 0 ? List.of() : lines.subList(mark + 1, lines.size()));
+        return new ClassLoadProfile(before.size(), during.size(), byPackage(before), byPackage(during), during);
     }
 
     /** The classes the first invocation loaded from {@code jar}, in loading order. */
@@ -56,8 +62,9 @@ record ClassLoadProfile(int beforeFirst, int duringFirst, Map<String, Long> befo
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static Map<String, Long> byPackage(List<String> classes) {
-        Map<String, Long> counts = classes.stream().collect(Collectors.groupingBy(ClassLoadProfile::group, Collectors.counting()));
+    private static Map<String, Long> byPackage(List<String> lines) {
+        Map<String, Long> counts = lines.stream().map(ClassLoadProfile::className)
+                .collect(Collectors.groupingBy(ClassLoadProfile::group, Collectors.counting()));
         return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }

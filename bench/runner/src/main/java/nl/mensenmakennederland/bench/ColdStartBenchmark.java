@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment.Credentials;
+import nl.mensenmakennederland.bench.lambda.RuntimeClient;
+import nl.mensenmakennederland.bench.lambda.SamBuild;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
@@ -21,17 +25,20 @@ import nl.mensenmakennederland.testing.SeedData;
 
 /**
  * The cold-start benchmark: every function in template.yaml, plus the floor and the naive
- * reference, each in fresh JVMs against moto_server, alternating the variants round by round so
- * that drift (other builds on the machine) hits all alike; then one JVM per function that runs
- * its SnapStart priming hooks before its first invocation. Writes a Markdown report to
+ * reference, each in fresh execution environments under the official runtime client against
+ * moto_server, alternating the variants round by round so that drift (other builds on the
+ * machine) hits all alike; then one SnapStart-mode environment per function and run: init, its
+ * priming hooks, the restore, the first invocation and warm ones. Writes a Markdown report to
  * {@code bench/results/}. Run through {@code bench/coldstart}.
  *
  * <pre>
- * --runs N          fresh JVMs per variant (default 10)
- * --primed-runs N   priming JVMs per function (default 5)
- * --warm N          warm invocations after the first, in a priming JVM (default 20)
- * --only REGEX      only the variants whose name matches (the references always run)
- * --record-classes  write each function's first-invocation classes for its priming (then rebuild)
+ * --runs N                      fresh JVMs per variant (default 10)
+ * --primed-runs N               SnapStart environments per function (default 5)
+ * --warm N                      warm invocations after the first, in a SnapStart environment (default 20)
+ * --only REGEX                  only the variants whose name matches (the references always run)
+ * --compare-credentials REGEX   also run the matching functions with the other credentials
+ *                               (container endpoint fresh, access keys under SnapStart), side by side
+ * --record-classes              write each function's first-invocation classes for its priming (then rebuild)
  * </pre>
  */
 public final class ColdStartBenchmark {
@@ -47,10 +54,15 @@ public final class ColdStartBenchmark {
         int primedRuns = Integer.parseInt(options.getOrDefault("primed-runs", "5"));
         int warm = Integer.parseInt(options.getOrDefault("warm", "20"));
         Pattern only = Pattern.compile(options.getOrDefault("only", ".*"));
+        Pattern compare = options.containsKey("compare-credentials") ? Pattern.compile(options.get("compare-credentials")) : null;
 
         Path root = RepositoryRoot.path();
         Path work = Files.createDirectories(root.resolve("bench/runner/target/coldstart"));
         SamTemplate template = SamTemplate.load();
+        System.out.println("== building the deployment package as sam build does (functions/Makefile)");
+        Map<String, SamBuild.Package> packages = SamBuild.build(template, work.resolve("sam-build"));
+        Artifacts artifacts = Artifacts.prepare(root, work, packages.values().iterator().next());
+        RuntimeClient client = RuntimeClient.locate(root);
         String loadBefore = Machine.load();
         try (LocalAws aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")))) {
             aws.reset();
@@ -58,21 +70,28 @@ public final class ColdStartBenchmark {
             SeedData.loadEvents(backend.events);
             backend.verifySender();
 
-            Artifacts artifacts = Artifacts.locate(root);
-            List<Variant> variants = variants(template, aws.endpoint(), artifacts, new SampleEvents(root.resolve("events")),
-                    new Fixtures(aws, backend)).stream()
-                    .filter(v -> v.reference() || only.matcher(v.name()).find()).toList();
+            List<Variant> all = new ArrayList<>();
+            for (Variant variant : variants(template, packages, artifacts, new SampleEvents(root.resolve("events")),
+                    new Fixtures(aws, backend))) {
+                if (variant.reference() || only.matcher(variant.name()).find()) {
+                    all.add(variant);
+                    if (!variant.reference() && compare != null && compare.matcher(variant.name()).find()) {
+                        all.add(variant.withOtherCredentials());
+                    }
+                }
+            }
+            List<Variant> variants = List.copyOf(all);
             variants.stream().filter(v -> !v.measurable())
                     .forEach(v -> System.out.println("!! " + v.name() + ": no sample event in events/ for " + v.trigger()));
             List<Variant> measured = variants.stream().filter(Variant::measurable).toList();
 
-            ChildJvm jvm = new ChildJvm(work);
+            ChildJvm jvm = new ChildJvm(client, aws.endpoint(), work);
             List<Measurement> cold = new ArrayList<>();
             for (int round = 0; round < runs; round++) {
                 for (Variant variant : rotated(measured, round)) {
                     Measurement m = jvm.cold(variant);
                     cold.add(m);
-                    System.out.printf("cold %2d/%d %-36s total %6.0f ms  init %5.0f  first %5.0f  %s%n",
+                    System.out.printf("cold %2d/%d %-50s total %6.0f ms  init %5.0f  first %5.0f  %s%n",
                             round + 1, runs, variant.name(), m.totalMs(), m.initMs(), m.firstMs(), m.outcome());
                 }
             }
@@ -82,24 +101,25 @@ public final class ColdStartBenchmark {
                 for (Variant variant : rotated(functions, round)) {
                     Measurement m = jvm.primed(variant, warm);
                     primed.add(m);
-                    System.out.printf("primed %d/%d %-34s priming %5.0f ms  first after %5.1f  warm median %5.1f  %s%n",
-                            round + 1, primedRuns, variant.name(), m.primeMs(), m.firstMs(),
+                    System.out.printf("primed %d/%d %-48s init+priming %5.0f ms  restore %5.1f  first after %5.1f  warm median %5.1f  %s%n",
+                            round + 1, primedRuns, variant.name(), m.primeMs(), m.restoreMs(), m.firstMs(),
                             Stats.of(m.warmMs()).median(), m.outcome());
                 }
             }
-            // Not timed: one more JVM per row that logs its class loading, to show where the time goes.
+            // Not timed: one more environment per row that logs its class loading, to show where the time goes.
             Map<String, ClassLoadProfile> coldProfiles = new LinkedHashMap<>();
             Map<String, ClassLoadProfile> primedProfiles = new LinkedHashMap<>();
             for (Variant variant : measured) {
+                if (variant.comparison()) {
+                    continue;
+                }
                 Path log = work.resolve(variant.name().replaceAll("\\W+", "_") + "-cold-classes.log");
                 Files.deleteIfExists(log);
-                jvm.profiled(variant, false, log);
-                coldProfiles.put(variant.name(), ClassLoadProfile.read(log));
+                coldProfiles.put(variant.name(), jvm.profiled(variant, false, log));
                 if (!variant.reference() && primedRuns > 0) {
                     Path primedLog = work.resolve(variant.name() + "-primed-classes.log");
                     Files.deleteIfExists(primedLog);
-                    jvm.profiled(variant, true, primedLog);
-                    primedProfiles.put(variant.name(), ClassLoadProfile.read(primedLog));
+                    primedProfiles.put(variant.name(), jvm.profiled(variant, true, primedLog));
                 }
             }
             if (options.containsKey("record-classes")) {
@@ -120,25 +140,30 @@ public final class ColdStartBenchmark {
         }
     }
 
-    static List<Variant> variants(SamTemplate template, String endpoint, Artifacts artifacts, SampleEvents samples,
-                                  Fixtures fixtures) {
+    static List<Variant> variants(SamTemplate template, Map<String, SamBuild.Package> packages, Artifacts artifacts,
+                                  SampleEvents samples, Fixtures fixtures) {
         List<Variant> variants = new ArrayList<>();
         SamTemplate.Function first = template.functions().get(0);
         // The references do the registration route's work: its sample, a new registrant each time.
         SamTemplate.Function register = template.functions().stream()
                 .filter(f -> SampleEvents.trigger(f).equals("POST /events/{id}/registrations")).findFirst().orElse(first);
         Path referenceSample = samples.forFunction(register).orElseThrow();
-        variants.add(new Variant(FLOOR, true, "nl.mensenmakennederland.bench.references.FloorHandler", "POST (any)",
-                artifacts.floorClasspath(), lambdaEnvironment("floor", first.environment(), endpoint), referenceSample,
-                fixtures::newRegistrant));
-        variants.add(new Variant(NAIVE, true, "nl.mensenmakennederland.bench.references.NaiveRegisterHandler",
-                "POST (PutItem)", artifacts.naiveClasspath(), lambdaEnvironment("naive", first.environment(), endpoint),
-                referenceSample, fixtures::newRegistrant));
+        ExecutionEnvironment.Function like = ExecutionEnvironment.Function.of(template, register.logicalId(),
+                artifacts.functionsTaskRoot());
+        variants.add(new Variant(FLOOR, true, "POST (any)", new ExecutionEnvironment.Function("floor",
+                "nl.mensenmakennederland.bench.references.FloorHandler::handleRequest", artifacts.floorTaskRoot(),
+                like.variables(), like.memoryMb(), like.timeout()), referenceSample, fixtures::newRegistrant,
+                Credentials.ACCESS_KEYS, Credentials.ACCESS_KEYS, false));
+        variants.add(new Variant(NAIVE, true, "POST (PutItem)", new ExecutionEnvironment.Function("naive",
+                "nl.mensenmakennederland.bench.references.NaiveRegisterHandler::handleRequest", artifacts.naiveTaskRoot(),
+                like.variables(), like.memoryMb(), like.timeout()), referenceSample, fixtures::newRegistrant,
+                Credentials.ACCESS_KEYS, Credentials.ACCESS_KEYS, false));
         for (SamTemplate.Function function : template.functions()) {
             String trigger = SampleEvents.trigger(function);
-            variants.add(new Variant(function.logicalId(), false, function.handlerClass(), trigger,
-                    artifacts.functionClasspath(), lambdaEnvironment(function.logicalId(), function.environment(), endpoint),
-                    samples.forFunction(function).orElse(null), fixtures.forFunction(function.logicalId(), trigger)));
+            variants.add(new Variant(function.logicalId(), false, trigger,
+                    ExecutionEnvironment.Function.of(template, function.logicalId(), packages.get(function.logicalId()).taskRoot()),
+                    samples.forFunction(function).orElse(null), fixtures.forFunction(function.logicalId(), trigger),
+                    Credentials.ACCESS_KEYS, Credentials.CONTAINER, false));
         }
         return variants;
     }
@@ -153,34 +178,17 @@ public final class ColdStartBenchmark {
         Path folder = Files.createDirectories(root.resolve("functions/src/main/resources/priming"));
         for (Variant variant : variants) {
             ClassLoadProfile profile = profiles.get(variant.name());
-            if (variant.reference() || profile == null) {
+            if (variant.reference() || variant.comparison() || profile == null) {
                 continue;
             }
+            String handlerClass = variant.function().handler().split("::")[0];
             List<String> classes = profile.firstInvocationClassesFrom(artifacts.functionsJar());
-            Files.writeString(folder.resolve(variant.handlerClass() + ".classes"),
+            Files.writeString(folder.resolve(handlerClass + ".classes"),
                     "# Classes the first invocation of " + variant.name() + " loads from the deployment package, recorded by\n"
                             + "# bench/coldstart --record-classes; priming loads them before a SnapStart checkpoint.\n"
                             + String.join("\n", classes) + "\n");
-            System.out.println("recorded " + classes.size() + " classes for " + variant.handlerClass());
+            System.out.println("recorded " + classes.size() + " classes for " + handlerClass);
         }
-    }
-
-    /** What Lambda puts in a function's environment, plus the template's variables, pointed at moto. */
-    static Map<String, String> lambdaEnvironment(String functionName, Map<String, String> template, String endpoint) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
-        env.put("AWS_REGION", SamTemplate.REGION);
-        env.put("AWS_DEFAULT_REGION", SamTemplate.REGION);
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_SESSION_TOKEN", "test");
-        env.putAll(template);
-        env.put("AWS_ENDPOINT_URL", endpoint);
-        return env;
     }
 
     /** Round {@code r} starts at the r-th variant, so no variant always runs right after the same one. */
@@ -200,7 +208,8 @@ public final class ColdStartBenchmark {
                 continue;
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Usage: --runs N --primed-runs N --warm N --only REGEX; got "
+                throw new IllegalArgumentException("Usage: --runs N --primed-runs N --warm N --only REGEX "
+                        + "--compare-credentials REGEX --record-classes; got "
                         + Arrays.toString(args));
             }
             options.put(args[i].substring(2), args[++i]);

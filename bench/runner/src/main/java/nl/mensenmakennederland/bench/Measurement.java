@@ -1,25 +1,38 @@
 package nl.mensenmakennederland.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
+import nl.mensenmakennederland.bench.lambda.RuntimeApiServer;
+import nl.mensenmakennederland.shared.Json;
 
 /**
- * One measured JVM. Times in milliseconds; {@code totalMs} is the wall time from starting the
- * process to its result line (JVM start, init, first invocation), as the orchestrator saw it.
+ * One measured execution environment, in milliseconds, as the Runtime API saw it: {@code initMs}
+ * from process start to the first {@code next}, {@code firstMs} from handing out the first event
+ * to its response, {@code totalMs} from process start to that response. In SnapStart mode also
+ * {@code primeMs} (process start to the restore request: init and the priming hooks) and
+ * {@code restoreMs} (the restore hooks, up to the first {@code next}).
  */
-record Measurement(String variant, String mode, double totalMs, double initMs, double firstMs, double peakRssMb,
-                   long classes, Double primeMs, Integer primingResources, Long classesBeforeFirst, List<Double> warmMs, String outcome,
-                   boolean success) {
+record Measurement(String variant, String mode, double totalMs, double initMs, double firstMs, Double primeMs,
+                   Double restoreMs, double peakRssMb, List<Double> warmMs, int fetchesBeforeRestore,
+                   int fetchesAfterRestore, String outcome, boolean success) {
 
-    static Measurement parse(String variant, String mode, double totalMs, JsonNode line, String verified) {
+    static Measurement of(String variant, String mode, ExecutionEnvironment.Run run, int invocations, String verified) {
+        if (!run.complete(invocations)) {
+            String why = "no answer: " + run.diagnosis().lines().findFirst().orElse("");
+            return new Measurement(variant, mode, Double.NaN, Double.NaN, Double.NaN, null, null, Double.NaN, List.of(),
+                    run.credentialFetchesBeforeRestore(), run.credentialFetchesAfterRestore(),
+                    why.length() > 200 ? why.substring(0, 200) + "…" : why, false);
+        }
+        List<RuntimeApiServer.Invocation> all = run.invocations();
         List<Double> warm = new ArrayList<>();
-        line.path("warmMs").forEach(v -> warm.add(v.asDouble()));
-        JsonNode responses = line.path("responses");
-        boolean success = responses.size() > 0;
+        all.subList(1, all.size()).forEach(i -> warm.add(i.millis()));
+        boolean success = true;
         String outcome = null;
-        for (JsonNode response : responses) {
-            String one = describe(response);
+        for (RuntimeApiServer.Invocation invocation : all) {
+            String one = describe(invocation.response());
             success &= one.startsWith("2") || one.equals("no batch failures") || one.startsWith("ok");
             outcome = outcome == null ? one : outcome;
         }
@@ -27,30 +40,26 @@ record Measurement(String variant, String mode, double totalMs, double initMs, d
             outcome = outcome + ", " + verified;
             success &= !verified.startsWith("NO");
         }
-        return new Measurement(variant, mode, totalMs, line.path("initMs").asDouble(), line.path("firstMs").asDouble(),
-                line.path("peakRssKb").asLong() / 1024.0, line.path("classes").asLong(),
-                line.has("primeMs") ? line.get("primeMs").asDouble() : null,
-                line.has("primingResources") ? line.get("primingResources").asInt() : null,
-                line.has("classesBeforeFirst") ? line.get("classesBeforeFirst").asLong() : null,
-                warm, outcome, success);
+        boolean snapStart = run.restoreNanos().isPresent();
+        return new Measurement(variant, mode, run.untilFirstResponseMs(), run.untilFirstNextMs(), all.get(0).millis(),
+                snapStart ? run.untilRestoreMs() : null, snapStart ? run.restoreMs() : null, run.peakRssMb(), warm,
+                run.credentialFetchesBeforeRestore(), run.credentialFetchesAfterRestore(), outcome, success);
     }
 
-    Measurement failed(String why) {
-        return new Measurement(variant, mode, totalMs, initMs, firstMs, peakRssMb, classes, primeMs, primingResources,
-                classesBeforeFirst, warmMs, why, false);
-    }
-
-    /** An HTTP status, or a stream batch's failures. */
-    private static String describe(JsonNode response) {
+    /** An HTTP status, or a stream batch's failures, or a few fields of another answer. */
+    private static String describe(String responseJson) {
+        JsonNode response;
+        try {
+            response = Json.MAPPER.readTree(responseJson);
+        } catch (IOException e) {
+            return "not JSON";
+        }
         if (response.has("statusCode")) {
             return response.get("statusCode").asText();
         }
         if (response.has("batchItemFailures")) {
             int failures = response.get("batchItemFailures").size();
             return failures == 0 ? "no batch failures" : failures + " batch failures";
-        }
-        if (response.has("errorMessage") || response.has("errorType")) {
-            return "error " + response.path("errorType").asText();
         }
         var fields = new java.util.TreeMap<String, String>();
         response.properties().forEach(e -> fields.put(e.getKey(), e.getValue().toString()));

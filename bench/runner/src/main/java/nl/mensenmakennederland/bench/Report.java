@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
 
-/** The Markdown report: fresh-JVM table with the references and ratios, priming table, artifacts, targets. */
+/** The Markdown report: fresh-JVM table with the references and ratios, SnapStart table, credentials, artifacts, targets. */
 final class Report {
 
     static final double ARTIFACT_LIMIT_BYTES = 12_000_000;
@@ -47,39 +48,47 @@ final class Report {
         md.append("### Cold start, ").append(Machine.now()).append("\n\n");
         md.append("Machine: ").append(Machine.description()).append("; load average (1, 5, 15 min) ")
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after. ")
-                .append(runs).append(" fresh JVMs per row, rows alternating; `JAVA_TOOL_OPTIONS=")
-                .append(javaToolOptions).append("` from template.yaml; against moto_server on loopback.\n\n");
+                .append("Every row runs as Lambda runs it: a fresh JDK 25 with the official runtime client ")
+                .append("(`aws-lambda-java-runtime-interface-client` 2.10.1, the managed `java25` runtime's flags, `JAVA_TOOL_OPTIONS=")
+                .append(javaToolOptions).append("` from template.yaml) in the task root `sam build` packages, against a Runtime API ")
+                .append("served by the benchmark and moto_server on loopback. ").append(runs)
+                .append(" fresh environments per row, rows alternating.\n\n");
 
         double naive = median(ColdStartBenchmark.NAIVE, Measurement::totalMs);
         double floor = median(ColdStartBenchmark.FLOOR, Measurement::totalMs);
-        md.append("**Fresh JVM** (median (min–max); total = process start to first response; ")
-                .append("× = total median against the reference's):\n\n");
-        md.append("| function | trigger | response | init ms | first invocation ms | total ms | × naive | × floor | peak RSS MB | classes loaded |\n");
+        md.append("**Fresh JVM, on demand** (as `$LATEST` starts; median (min–max); init = process start to the runtime's ")
+                .append("first `GET /runtime/invocation/next`; first invocation = the event handed out to its response; ")
+                .append("total = process start to that response; × = total median against the reference's):\n\n");
+        md.append("| function | trigger | credentials | response | init ms | first invocation ms | total ms | × naive | × floor | peak RSS MB |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Variant v : variants) {
             List<Measurement> ms = of(cold, v.name());
             if (ms.isEmpty()) {
-                md.append("| ").append(v.name()).append(" | ").append(v.trigger()).append(" | no sample event | | | | | | | |\n");
+                md.append("| ").append(v.name()).append(" | ").append(v.trigger()).append(" | | no sample event | | | | | | |\n");
                 continue;
             }
             double total = Stats.of(values(ms, Measurement::totalMs)).median();
             md.append("| ").append(v.reference() ? "*" + v.name() + "*" : v.name())
-                    .append(" | `").append(v.trigger()).append("` | ").append(outcome(ms))
-                    .append(" | ").append(Stats.of(values(ms, Measurement::initMs)).cell())
-                    .append(" | ").append(Stats.of(values(ms, Measurement::firstMs)).cell())
-                    .append(" | ").append(Stats.of(values(ms, Measurement::totalMs)).cell())
+                    .append(" | `").append(v.trigger()).append("` | ").append(credentials(v.fresh(), false))
+                    .append(" | ").append(outcome(ms))
+                    .append(" | ").append(cell(ms, Measurement::initMs))
+                    .append(" | ").append(cell(ms, Measurement::firstMs))
+                    .append(" | ").append(cell(ms, Measurement::totalMs))
                     .append(" | ").append(ratio(total / naive))
                     .append(" | ").append(ratio(total / floor))
-                    .append(" | ").append(Stats.of(values(ms, Measurement::peakRssMb)).cell())
-                    .append(" | ").append(Stats.of(values(ms, m -> (double) m.classes())).cell())
+                    .append(" | ").append(cell(ms, Measurement::peakRssMb))
                     .append(" |\n");
         }
 
         if (!primed.isEmpty()) {
-            md.append("\n**After priming** (one JVM per row and run: init, the function's CRaC `beforeCheckpoint`/`afterRestore`")
-                    .append(" hooks, then the first invocation and ").append(warm).append(" warm ones; median (min–max) over the runs):\n\n");
-            md.append("| function | priming ms | first invocation after priming ms | warm median ms | × warm | classes loaded by that first invocation | response |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
+            md.append("\n**SnapStart** (one environment per row and run in the runtime's SnapStart mode: init and the CRaC ")
+                    .append("`beforeCheckpoint` hooks, i.e. priming, up to `GET /runtime/restore/next`; restore = the ")
+                    .append("`afterRestore` hooks up to the first `next`; then the first invocation and ").append(warm)
+                    .append(" warm ones; median (min–max) over the runs. No snapshot is really taken: the first invocation ")
+                    .append("runs in the JVM that primed, as a restored copy of it would):\n\n");
+            md.append("| function | credentials | init + priming ms | restore ms | first invocation after restore ms | warm median ms ")
+                    .append("| × warm | classes loaded by that first invocation | credential fetches before / after restore | response |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|\n");
             for (Variant v : variants) {
                 List<Measurement> ms = of(primed, v.name());
                 if (ms.isEmpty()) {
@@ -87,30 +96,75 @@ final class Report {
                 }
                 double first = Stats.of(values(ms, Measurement::firstMs)).median();
                 double warmMedian = Stats.of(values(ms, m -> Stats.of(m.warmMs()).median())).median();
-                int hooks = ms.get(0).primingResources();
+                ClassLoadProfile profile = primedProfiles.get(v.name());
                 md.append("| ").append(v.name())
-                        .append(" | ").append(hooks == 0 ? "**none registered**" : Stats.of(values(ms, Measurement::primeMs)).cell())
+                        .append(" | ").append(credentials(v.snapStart(), true))
+                        .append(" | ").append(cell(ms, Measurement::primeMs))
+                        .append(" | ").append(cell1(Stats.of(values(ms, Measurement::restoreMs))))
                         .append(" | ").append(cell1(Stats.of(values(ms, Measurement::firstMs))))
                         .append(" | ").append(String.format(Locale.ROOT, "%.1f", warmMedian))
                         .append(" | ").append(ratio(first / warmMedian))
-                        .append(" | ").append(Stats.of(values(ms, m -> (double) (m.classes() - m.classesBeforeFirst()))).cell())
+                        .append(" | ").append(profile == null ? "" : profile.duringFirst())
+                        .append(" | ").append(fetches(ms))
                         .append(" | ").append(outcome(ms))
                         .append(" |\n");
             }
         }
+        md.append(credentialsCost());
 
         md.append("\n**Artifacts**: functions ").append(mb(ColdStartBenchmark.size(artifacts.functionsJar())))
-                .append(" (`").append(artifacts.functionsJar().getFileName()).append("`, limit 12 MB), naive reference ")
+                .append(" (`lib/").append(artifacts.functionsJar().getFileName()).append("` of the package, limit 12 MB), naive reference ")
                 .append(mb(ColdStartBenchmark.size(artifacts.naiveJar()))).append(".\n\n");
         md.append(targets(naive));
         md.append(profiles());
         return md.toString();
     }
 
+    /** The same functions with access keys and with the container endpoint, side by side. */
+    private String credentialsCost() {
+        List<Variant> compared = variants.stream().filter(Variant::comparison).toList();
+        if (compared.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n**What the credentials cost** (medians of the rows above; Δ = container endpoint ")
+                .append("minus access keys):\n\n")
+                .append("| function | fresh JVM total ms: access keys / container (Δ) | fresh JVM first invocation ms: keys / container (Δ) ")
+                .append("| SnapStart restore ms: keys / container, renewed (Δ) | first invocation after restore ms: keys / container (Δ) |\n")
+                .append("|---|---|---|---|---|\n");
+        for (Variant other : compared) {
+            Variant base = variants.stream().filter(v -> !v.comparison() && other.name().startsWith(v.name() + " ")).findFirst().orElseThrow();
+            // The base row runs fresh with keys and SnapStart with the container endpoint; the other row the opposite.
+            md.append("| ").append(base.name())
+                    .append(" | ").append(delta(median(cold, base.name(), Measurement::totalMs), median(cold, other.name(), Measurement::totalMs)))
+                    .append(" | ").append(delta(median(cold, base.name(), Measurement::firstMs), median(cold, other.name(), Measurement::firstMs)))
+                    .append(" | ").append(delta(median(primed, other.name(), Measurement::restoreMs), median(primed, base.name(), Measurement::restoreMs)))
+                    .append(" | ").append(delta(median(primed, other.name(), Measurement::firstMs), median(primed, base.name(), Measurement::firstMs)))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String delta(double keys, double container) {
+        return String.format(Locale.ROOT, "%.1f / %.1f (%+.1f)", keys, container, container - keys);
+    }
+
+    private static String credentials(ExecutionEnvironment.Credentials credentials, boolean snapStart) {
+        return switch (credentials) {
+            case ACCESS_KEYS -> "access keys";
+            case CONTAINER -> snapStart ? "container endpoint, renewed after restore" : "container endpoint";
+        };
+    }
+
+    /** Credential fetches before / after the restore, e.g. {@code 1 / 1}; several values when runs differ. */
+    private static String fetches(List<Measurement> ms) {
+        return ms.stream().map(m -> m.fetchesBeforeRestore() + " / " + m.fetchesAfterRestore()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private String targets(double naive) {
         StringBuilder md = new StringBuilder("**Targets**:\n\n");
         for (Variant v : variants) {
-            if (v.reference() || of(cold, v.name()).isEmpty()) {
+            if (v.reference() || v.comparison() || of(cold, v.name()).isEmpty()) {
                 continue;
             }
             double limit = LISTING_TRIGGER.equals(v.trigger()) ? TARGET_LISTING_VS_NAIVE : TARGET_VS_NAIVE;
@@ -156,7 +210,15 @@ final class Report {
     }
 
     private double median(String variant, ToDoubleFunction<Measurement> metric) {
-        return Stats.of(values(of(cold, variant), metric)).median();
+        return median(cold, variant, metric);
+    }
+
+    private static double median(List<Measurement> all, String variant, ToDoubleFunction<Measurement> metric) {
+        return Stats.of(values(of(all, variant), metric)).median();
+    }
+
+    private static String cell(List<Measurement> ms, ToDoubleFunction<Measurement> metric) {
+        return Stats.of(values(ms, metric)).cell();
     }
 
     private static List<Measurement> of(List<Measurement> all, String variant) {

@@ -1,0 +1,295 @@
+package nl.mensenmakennederland.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import nl.mensenmakennederland.bench.lambda.ContainerCredentialsEndpoint;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment.Credentials;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment.Init;
+import nl.mensenmakennederland.bench.lambda.RuntimeApiServer;
+import nl.mensenmakennederland.bench.lambda.RuntimeClient;
+import nl.mensenmakennederland.bench.lambda.SamBuild;
+import nl.mensenmakennederland.events.Event;
+import nl.mensenmakennederland.events.RegistrationStatus;
+import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.MotoServer;
+import nl.mensenmakennederland.testing.RepositoryRoot;
+import nl.mensenmakennederland.testing.SamTemplate;
+import nl.mensenmakennederland.testing.SeedData;
+import nl.mensenmakennederland.testing.SentMails;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every function of template.yaml run the way Lambda runs it: its deployment package built as
+ * {@code sam build} builds it and unpacked as the task root, a fresh JDK 25 per function running
+ * the official runtime client ({@code aws-lambda-java-runtime-interface-client}) with the managed
+ * runtime's flags and the template's {@code JAVA_TOOL_OPTIONS}, against a Runtime API served here,
+ * invoked with its sample event from {@code events/}. Each function twice:
+ * <ul>
+ * <li>as a <b>SnapStart</b> version: no access keys, only the container credentials endpoint and
+ * its token; the runtime runs the priming hooks, is restored, runs the restore hooks, then gets
+ * the event; the credentials must be fetched again after the restore and used from then on;
+ * <li>as <b>{@code $LATEST}</b>: initialised on demand, with access keys, no priming.
+ * </ul>
+ * Each must do its real work: the documented answer, and the row or the mail behind it.
+ */
+class RuntimeClientTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+
+    private static Path work;
+    private static SamTemplate template;
+    private static LocalAws aws;
+    private static CampaignBackend backend;
+    private static Map<String, SamBuild.Package> packages;
+    private static RuntimeClient client;
+    private static SignedRequestLog signed;
+    private static SampleEvents samples;
+    private static Fixtures fixtures;
+
+    @BeforeAll
+    static void buildThePackagesAndStartTheEmulator() throws IOException {
+        Assumptions.assumeTrue(MotoServer.installed(), "moto_server is not on the PATH");
+        Path root = RepositoryRoot.path();
+        work = Files.createDirectories(root.resolve("bench/runner/target/runtime-client-test"));
+        template = SamTemplate.load();
+        packages = SamBuild.build(template, work.resolve("sam-build"));
+        client = RuntimeClient.locate(root);
+        aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")));
+        aws.reset();
+        backend = new CampaignBackend(aws, Clock.systemUTC());
+        SeedData.loadEvents(backend.events);
+        backend.verifySender();
+        signed = new SignedRequestLog(aws.endpoint());
+        samples = new SampleEvents(root.resolve("events"));
+        fixtures = new Fixtures(aws, backend);
+        Files.createDirectories(work.resolve("logs"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (signed != null) {
+            signed.close();
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @Test
+    void everyFunctionOfTheTemplateHasItsWorkCheckedHere() {
+        assertThat(WORK.keySet()).containsExactlyInAnyOrderElementsOf(
+                template.functions().stream().map(SamTemplate.Function::logicalId).toList());
+    }
+
+    @Test
+    void functionsWithTheSameCodeUriAndRecipeShareOnePackageBuiltOnce() throws IOException {
+        Set<SamBuild.Package> built = new HashSet<>(packages.values());
+        assertThat(packages).containsOnlyKeys(WORK.keySet());
+        // Today all functions are one package: one CodeUri, one Makefile pattern rule, so one build.
+        assertThat(built).hasSize(1).allSatisfy(p -> {
+            assertThat(p.functions()).hasSize(template.functions().size());
+            assertThat(p.recipe()).anyMatch(line -> line.startsWith("mvn "));
+            assertThat(p.taskRoot().resolve("lib/functions.jar")).isRegularFile();
+        });
+        try (Stream<Path> logs = Files.list(work.resolve("sam-build"))) {
+            assertThat(logs.filter(f -> f.getFileName().toString().startsWith("build-"))).as("builds run").hasSize(1);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> asASnapStartVersionWithContainerCredentialsRenewedAfterTheRestore() {
+        return template.functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId(), () -> {
+            Invoked invoked = invoke(f, Init.SNAP_START, Credentials.CONTAINER);
+            ExecutionEnvironment.Run run = invoked.run();
+
+            assertThat(run.restoreNanos()).as("asked to be restored").isPresent();
+            assertThat(run.log()).as("priming ran").anyMatch(line -> line.contains("\"priming.done\""))
+                    .noneMatch(line -> line.contains("\"priming.failed\""))
+                    .as("credentials renewed after the restore").anyMatch(line -> line.contains("\"restore.done\""));
+            assertThat(run.credentialRequestsRefused()).as("credential requests without the token").isZero();
+            assertThat(run.credentialFetchesBeforeRestore()).as("credential fetches before the restore").isEqualTo(1);
+            assertThat(run.credentialFetchesAfterRestore()).as("credential fetches after the restore").isEqualTo(1);
+            long restore = run.restoreNanos().getAsLong();
+            assertThat(signed.between(run.startNanos(), restore)).as("AWS requests while priming")
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.accessKeyId()).isEqualTo(ContainerCredentialsEndpoint.KEY_BEFORE_RESTORE));
+            assertThat(signed.between(restore, invoked.endNanos())).as("AWS requests after the restore")
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.accessKeyId()).isEqualTo(ContainerCredentialsEndpoint.KEY_AFTER_RESTORE));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> asLatestWithAccessKeys() {
+        return template.functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId(), () -> {
+            Invoked invoked = invoke(f, Init.ON_DEMAND, Credentials.ACCESS_KEYS);
+            ExecutionEnvironment.Run run = invoked.run();
+
+            assertThat(run.restoreNanos()).as("no restore on demand").isEmpty();
+            assertThat(run.log()).as("no priming on demand").noneMatch(line -> line.contains("\"priming."));
+            assertThat(run.credentialFetchesBeforeRestore() + run.credentialFetchesAfterRestore() + run.credentialRequestsRefused())
+                    .as("requests to a credentials endpoint").isZero();
+            assertThat(signed.between(run.startNanos(), invoked.endNanos())).as("AWS requests")
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.accessKeyId()).isEqualTo(ExecutionEnvironment.STATIC_ACCESS_KEY));
+        }));
+    }
+
+    private record Invoked(ExecutionEnvironment.Run run, long endNanos) {}
+
+    /** Runs the function in a fresh environment with one invocation of its sample event and checks its work. */
+    private static Invoked invoke(SamTemplate.Function f, Init init, Credentials credentials) {
+        Work expected = WORK.get(f.logicalId());
+        assertThat(expected).as("what %s must do is checked in RuntimeClientTest.WORK", f.logicalId()).isNotNull();
+        Path sample = samples.forFunction(f).orElseThrow(() -> new AssertionError("No sample event in events/ for " + f.logicalId()));
+        String event = fixtures.forFunction(f.logicalId(), SampleEvents.trigger(f)).prepare(read(sample));
+        JsonNode eventJson = json(event);
+        Object before = expected.before().apply(eventJson);
+
+        ExecutionEnvironment.Function function = ExecutionEnvironment.Function.of(template, f.logicalId(),
+                packages.get(f.logicalId()).taskRoot());
+        ExecutionEnvironment.Run run = ExecutionEnvironment.run(client, function, init, credentials, signed.endpoint(), 1,
+                i -> event, List.of(), work.resolve("logs/" + f.logicalId() + "-" + init + ".log"), LIMIT);
+        long end = System.nanoTime();
+
+        assertThat(run.complete(1)).as("%s answered its invocation without errors: %s", f.logicalId(), run.diagnosis()).isTrue();
+        assertThat(run.unexpectedRequests()).as("requests to paths the Runtime API does not have").isEmpty();
+        RuntimeApiServer.Invocation invocation = run.invocations().get(0);
+        JsonNode response = json(invocation.response());
+        expected.check().verify(eventJson, response, before);
+        System.out.printf("runtime client | %-27s | %-10s | %-40s | credential fetches before/after restore %d/%d%n",
+                f.logicalId(), init, answer(response), run.credentialFetchesBeforeRestore(), run.credentialFetchesAfterRestore());
+        return new Invoked(run, end);
+    }
+
+    /**
+     * What a function must have done: {@code before} reads, ahead of the invocation, what the
+     * check compares with (a count, a version); {@code check} looks at the answer and the state behind it.
+     */
+    private record Work(Function<JsonNode, Object> before, Check check) {
+
+        interface Check {
+            void verify(JsonNode event, JsonNode response, Object before);
+        }
+
+        static Work http(int status, BiConsumer<JsonNode, JsonNode> eventAndBody) {
+            return new Work(event -> null, (event, response, before) -> {
+                assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(status);
+                eventAndBody.accept(event, body(response));
+            });
+        }
+    }
+
+    /** By logical id: every function of the template must be here. */
+    private static final Map<String, Work> WORK = new LinkedHashMap<>();
+
+    static {
+        WORK.put("ListEventsFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("events")).as("upcoming events").isNotEmpty()));
+        WORK.put("GetEventFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("id").asText()).isEqualTo(pathId(event))));
+        WORK.put("RegisterFunction", Work.http(201, (event, body) -> {
+            var stored = backend.registrations.find(body.path("registrationId").asText()).orElseThrow();
+            assertThat(stored.email()).isEqualTo(json(event.path("body").asText()).path("email").asText());
+            assertThat(stored.status().code()).isEqualTo(body.path("status").asText());
+        }));
+        WORK.put("GetRegistrationFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("registrationId").asText()).isEqualTo(pathId(event))));
+        WORK.put("CancelRegistrationFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("status").asText()).isEqualTo("cancelled");
+            assertThat(backend.registrations.find(pathId(event)).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        }));
+        WORK.put("CreateEventFunction", Work.http(201, (event, body) -> {
+            JsonNode asked = json(event.path("body").asText());
+            assertThat(backend.events.find(asked.path("id").asText()).orElseThrow().title()).isEqualTo(asked.path("title").asText());
+        }));
+        WORK.put("UpdateEventFunction", new Work(event -> storedEvent(event).seats().version(), (event, response, version) -> {
+            assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(200);
+            Event stored = storedEvent(event);
+            assertThat(stored.seats().capacity()).isEqualTo(json(event.path("body").asText()).path("capacity").asInt());
+            assertThat(stored.seats().version()).as("the event was written").isEqualTo((long) version + 1);
+        }));
+        WORK.put("ListRegistrationsFunction", Work.http(200, (event, body) -> {
+            // The sample asks for the CSV: a header line, then one line per registration of the event.
+            assertThat(body.asText()).startsWith("\uFEFF").hasLineCount(1 + backend.registrations.ofEvent(pathId(event)).size());
+        }));
+        WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
+            assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
+            assertThat(SentMails.to(aws, recipient(event))).as("mails to the recipient").hasSize((int) sentBefore + 1);
+            String mailId = newImage(event).path("id").path("S").asText();
+            assertThat(aws.clients().dynamoDb().getItem(r -> r.tableName(aws.name("OutboxTable")).key(Outbox.key(mailId))).item())
+                    .as("the outbox item is marked sent").containsKey("sentAt");
+        }));
+        WORK.put("OutboxSweeperFunction", new Work(event -> SentMails.all(aws).size(), (event, response, sentBefore) -> {
+            assertThat(response.path("sent").asInt()).as("mails the sweep sent: %s", response).isEqualTo(1);
+            assertThat(SentMails.all(aws)).as("mails sent").hasSize((int) sentBefore + 1);
+        }));
+    }
+
+    private static String pathId(JsonNode httpEvent) {
+        return httpEvent.path("pathParameters").path("id").asText();
+    }
+
+    private static Event storedEvent(JsonNode httpEvent) {
+        return backend.events.find(pathId(httpEvent)).orElseThrow();
+    }
+
+    private static JsonNode newImage(JsonNode streamEvent) {
+        return streamEvent.path("Records").get(0).path("dynamodb").path("NewImage");
+    }
+
+    private static String recipient(JsonNode streamEvent) {
+        return newImage(streamEvent).path("to").path("S").asText();
+    }
+
+    /** The answer in a few words: an HTTP status, or a stream or schedule function's result. */
+    private static String answer(JsonNode response) {
+        if (response.has("statusCode")) {
+            return "HTTP " + response.path("statusCode").asInt();
+        }
+        String json = response.toString();
+        return json.length() > 40 ? json.substring(0, 40) + "…" : json;
+    }
+
+    private static JsonNode body(JsonNode httpResponse) {
+        String body = httpResponse.path("body").asText();
+        return body.startsWith("{") || body.startsWith("[") ? json(body) : Json.MAPPER.getNodeFactory().textNode(body);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
