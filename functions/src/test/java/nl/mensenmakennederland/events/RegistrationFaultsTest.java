@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What volunteers and admins get when DynamoDB cancels transactions for conflicts and
  * throttles, as tools/moto_serial_server.py's fault mode makes it: a 503 with Retry-After only
  * when nothing was stored, and a retry that then succeeds; a change that was stored is answered
- * as done, and the waiting line it owes seats to moves up at the event's next write.
+ * as done, and the waiting line it owes seats to moves up at the event's next write, or at the
+ * settler's next run when nobody writes to the event again.
  */
 @ExtendWith(AwsEmulatorExtension.class)
 class RegistrationFaultsTest {
@@ -217,6 +219,30 @@ class RegistrationFaultsTest {
         assertThat(List.of("cor@example.nl", "dirk@example.nl", "eva@example.nl")).allSatisfy(address ->
                 assertThat(SentMails.to(aws, address)).extracting(SentMails.Mail::subject)
                         .anySatisfy(subject -> assertThat(subject).startsWith(PROMOTED)));
+    }
+
+    @Test
+    void seatsOwedToTheLineAreGivenByTheSettlerWhenNobodyWritesToTheEventAgain() {
+        String id = event("kb-niemand-schrijft-meer", 1, 1);
+        registered(id, "Anna", "anna@example.nl", 1);
+        JsonNode bram = registered(id, "Bram", "bram@example.nl", 1);
+        UpdateEventHandler update = new UpdateEventHandler(
+                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()));
+        try (var faults = moto.inject(Faults.seeded(6).transactionConflicts(Share.all()))) {
+            assertThat(update.handleRequest(capacity(id, 2), null).getStatusCode()).isEqualTo(200);
+        }
+        assertThat(status(bram)).isEqualTo(RegistrationStatus.WAITLISTED);
+        WaitlistSettlerHandler settler = new WaitlistSettlerHandler(backend.events, backend.desk, CLOCK);
+
+        assertThat(settler.handleRequest(new ScheduledEvent(), null)).containsEntry("owing", 1).containsEntry("settled", 1);
+
+        assertThat(status(bram)).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(backend.events.find(id).orElseThrow().seats().promotionDue()).isFalse();
+        backend.deliverMails();
+        assertThat(SentMails.to(aws, "bram@example.nl")).extracting(SentMails.Mail::subject)
+                .anySatisfy(subject -> assertThat(subject).startsWith(PROMOTED));
+        assertThat(settler.handleRequest(new ScheduledEvent(), null)).as("nothing owed any more")
+                .containsEntry("owing", 0).containsEntry("settled", 0);
     }
 
     /** An admin's PUT of the event as it is, with another capacity. */

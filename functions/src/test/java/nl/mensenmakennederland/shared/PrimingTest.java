@@ -13,6 +13,7 @@ import nl.mensenmakennederland.events.GetEventHandler;
 import nl.mensenmakennederland.events.ListEventsHandler;
 import nl.mensenmakennederland.events.ListRegistrationsHandler;
 import nl.mensenmakennederland.events.UpdateEventHandler;
+import nl.mensenmakennederland.events.WaitlistSettlerHandler;
 import nl.mensenmakennederland.mail.MailDelivery;
 import nl.mensenmakennederland.mail.Outbox;
 import nl.mensenmakennederland.mail.OutboxSweeperHandler;
@@ -49,6 +50,7 @@ class PrimingTest {
         httpHandlers.forEach(HttpHandler::prime);
         backend.mailer.prime();
         sweeper.prime();
+        new WaitlistSettlerHandler(backend.events, backend.desk, CLOCK).prime();
 
         assertThat(tables(aws)).isEqualTo(before);
         assertThat(SentMails.all(aws)).isEmpty();

@@ -89,6 +89,12 @@ class FunctionRolesTest {
                     on(MAIL_DEAD_LETTERS, "sqs:SendMessage"),            // the event source's OnFailure
                     on(OUTBOX, "dynamodb:UpdateItem", "dynamodb:GetItem"), // claim, mark sent, release
                     sending()),
+            role("WaitlistSettlerFunction",
+                    on(EVENTS_GSI1, "dynamodb:Query"),                   // upcoming events
+                    on(EVENTS, "dynamodb:GetItem", "dynamodb:BatchGetItem",
+                            "dynamodb:UpdateItem"),                       // transaction: ledger and promotions
+                    on(OUTBOX, "dynamodb:PutItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
             role("OutboxSweeperFunction",
                     on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
                     sending()));

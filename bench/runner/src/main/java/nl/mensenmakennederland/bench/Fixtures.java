@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.mensenmakennederland.events.Event;
+import nl.mensenmakennederland.events.EventType;
 import nl.mensenmakennederland.events.RegistrationDesk;
 import nl.mensenmakennederland.events.RegistrationForm;
+import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
@@ -39,6 +44,7 @@ final class Fixtures {
     private final CampaignBackend backend;
     private final AtomicInteger sequence = new AtomicInteger();
     private RegistrationDesk.Registered viewed;
+    private String owedTo;
 
     Fixtures(LocalAws aws, CampaignBackend backend) {
         this.aws = aws;
@@ -49,6 +55,9 @@ final class Fixtures {
     Fixture forFunction(String logicalId, String trigger) {
         if (logicalId.equals("OutboxSweeperFunction")) {
             return new OldUnsentMail("OutboxTable");
+        }
+        if (logicalId.equals("WaitlistSettlerFunction")) {
+            return this::owedSeat;
         }
         return forTrigger(trigger);
     }
@@ -83,6 +92,30 @@ final class Fixtures {
         body.put("id", "bench-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
         event.put("body", body.toString());
         return event.toString();
+    }
+
+    /**
+     * An upcoming event whose capacity grew while its line stayed put, as when promoting kept
+     * losing races: one seat owed to the one waiting ({@link #owedTo()}). The sample is left as is.
+     */
+    String owedSeat(String sample) {
+        String id = "bench-owed-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
+        backend.events.put(new Event(id, EventType.KENNISBOOST, "Bench: a seat owed to the line", null, startsAt,
+                startsAt.plus(Duration.ofHours(1)), null, true, "https://live.mensenmakennederland.nl/bench", 1, true,
+                null, SeatLedger.empty(1)));
+        for (String name : List.of("first", "waiting")) {
+            owedTo = backend.desk.register(id, new RegistrationForm("Bench " + name, "bench-" + sequence.incrementAndGet()
+                    + "@example.org", null, "Utrecht", 1), Optional.empty()).registrationId();
+        }
+        Event full = backend.events.find(id).orElseThrow();
+        backend.events.put(full.withSeats(full.seats().withCapacity(2)));
+        return sample;
+    }
+
+    /** The registration {@link #owedSeat} left waiting for a free seat. */
+    String owedTo() {
+        return owedTo;
     }
 
     private RegistrationDesk.Registered existingRegistration() {

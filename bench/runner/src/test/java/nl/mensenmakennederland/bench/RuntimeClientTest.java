@@ -234,6 +234,11 @@ class RuntimeClientTest {
             // The sample asks for the CSV: a header line, then one line per registration of the event.
             assertThat(body.asText()).startsWith("\uFEFF").hasLineCount(1 + backend.registrations.ofEvent(pathId(event)).size());
         }));
+        WORK.put("WaitlistSettlerFunction", new Work(event -> fixtures.owedTo(), (event, response, owedTo) -> {
+            assertThat(response.path("settled").asInt()).as("lines settled: %s", response).isEqualTo(1);
+            assertThat(backend.registrations.find((String) owedTo).orElseThrow().status()).as("the one waiting moved up")
+                    .isEqualTo(RegistrationStatus.CONFIRMED);
+        }));
         WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
             assertThat(SentMails.to(aws, recipient(event))).as("mails to the recipient").hasSize((int) sentBefore + 1);
