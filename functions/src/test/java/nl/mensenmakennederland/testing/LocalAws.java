@@ -41,6 +41,10 @@ public final class LocalAws implements AutoCloseable {
         return template.physicalName(logicalId);
     }
 
+    public AwsEmulator emulator() {
+        return emulator;
+    }
+
     public Optional<MotoServer> moto() {
         return emulator instanceof MotoServer moto ? Optional.of(moto) : Optional.empty();
     }

@@ -1,8 +1,10 @@
 package nl.mensenmakennederland.testing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
 
@@ -117,6 +121,24 @@ public final class MotoServer implements AwsEmulator {
     /** moto's view of its whole state, e.g. the mails SES "sent" under the key {@code ses}. */
     public String state() {
         return get("/moto-api/data.json");
+    }
+
+    @Override
+    public List<SentMail> sentMails() {
+        return mailsIn(state());
+    }
+
+    /** moto keeps raw mails in its state ({@code /moto-api/data.json}) under {@code ses.RawMessage}, each with its {@code destinations}. */
+    public static List<SentMail> mailsIn(String state) {
+        try {
+            List<SentMail> mails = new ArrayList<>();
+            for (JsonNode message : Json.MAPPER.readTree(state).path("ses").path("RawMessage")) {
+                mails.add(new SentMail(message.path("destinations").path(0).asText(), message.path("raw_data").asText()));
+            }
+            return mails;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

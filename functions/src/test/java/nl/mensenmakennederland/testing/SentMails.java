@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import nl.mensenmakennederland.shared.Json;
 
-/** The mails SES accepted in moto, parsed as a mail client parses them. */
+/** The mails SES accepted in the emulator (moto or LocalStack), parsed as a mail client parses them. */
 public final class SentMails {
 
     /**
@@ -30,17 +30,7 @@ public final class SentMails {
     private SentMails() {}
 
     public static List<Mail> all(LocalAws aws) {
-        MotoServer moto = aws.moto().orElseThrow(() -> new IllegalStateException("Sent mails are read from moto"));
-        try {
-            JsonNode raw = Json.MAPPER.readTree(moto.state()).path("ses").path("RawMessage");
-            List<Mail> mails = new ArrayList<>();
-            for (JsonNode message : raw) {
-                mails.add(parse(message.get("destinations").get(0).asText(), message.get("raw_data").asText()));
-            }
-            return mails;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return aws.emulator().sentMails().stream().map(mail -> parse(mail.to(), mail.raw())).toList();
     }
 
     public static List<Mail> to(LocalAws aws, String address) {
@@ -54,7 +44,8 @@ public final class SentMails {
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             Parsed parsed = new Parsed();
             walk(message, parsed);
-            return new Mail(to, message.getSubject(), parsed.text, parsed.html, parsed.attachments, parsed.calendar);
+            String recipient = to != null ? to : message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+            return new Mail(recipient, message.getSubject(), parsed.text, parsed.html, parsed.attachments, parsed.calendar);
         } catch (Exception e) {
             throw new IllegalStateException("Not a readable MIME message", e);
         }

@@ -1,6 +1,15 @@
 package nl.mensenmakennederland.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import nl.mensenmakennederland.testing.AwsEmulator;
+import nl.mensenmakennederland.testing.LocalStackEmulator;
+import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.EmulatorClients;
 import nl.mensenmakennederland.testing.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -12,6 +21,8 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
  * starts nor stops it, and a fresh start removes only the template's own tables and buckets.
  */
 final class ExternalEmulator implements AwsEmulator {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String endpoint;
     private final SamTemplate template;
@@ -47,6 +58,25 @@ final class ExternalEmulator implements AwsEmulator {
             } catch (NoSuchBucketException absent) {
                 // nothing to remove
             }
+        }
+    }
+
+    /** LocalStack answers {@code /_aws/ses}; a moto_server someone else runs, {@code /moto-api/data.json}. */
+    @Override
+    public List<SentMail> sentMails() {
+        HttpResponse<String> localStack = get("/_aws/ses");
+        return localStack.statusCode() == 200 ? LocalStackEmulator.mailsIn(localStack.body())
+                : MotoServer.mailsIn(get("/moto-api/data.json").body());
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

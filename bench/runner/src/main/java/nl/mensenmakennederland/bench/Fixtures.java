@@ -170,13 +170,13 @@ final class Fixtures {
                 var item = StreamImages.toItem(record.getDynamodb().getNewImage());
                 aws.clients().dynamoDb().putItem(r -> r.tableName(aws.name(table)).item(item));
             }
-            sentBefore = SesOutbox.sentCount(aws);
+            sentBefore = aws.emulator().sentMails().size();
             return event.toString();
         }
 
         @Override
         public String verify() {
-            int sent = SesOutbox.sentCount(aws) - sentBefore;
+            int sent = aws.emulator().sentMails().size() - sentBefore;
             return sent > 0 ? sent + " mail sent" : "NO mail sent";
         }
     }
@@ -214,13 +214,13 @@ final class Fixtures {
             item.put("id", AttributeValue.fromS(id));
             item.put("createdAt", AttributeValue.fromS(UtcTime.format(Instant.now().minus(Duration.ofHours(1)))));
             dynamo.putItem(r -> r.tableName(name).item(item));
-            sentBefore = SesOutbox.sentCount(aws);
+            sentBefore = aws.emulator().sentMails().size();
             return sample;
         }
 
         @Override
         public String verify() {
-            int sent = SesOutbox.sentCount(aws) - sentBefore;
+            int sent = aws.emulator().sentMails().size() - sentBefore;
             return sent > 0 ? sent + " mail sent" : "NO mail sent";
         }
     }
