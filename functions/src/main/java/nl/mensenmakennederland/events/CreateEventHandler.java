@@ -15,14 +15,16 @@ import nl.mensenmakennederland.shared.http.Responses;
 public final class CreateEventHandler extends HttpHandler {
 
     private final EventAdmin admin;
+    private final Clock clock;
 
     public CreateEventHandler() {
-        this(EventAdmin.fromEnvironment());
+        this(EventAdmin.fromEnvironment(), Clock.systemUTC());
         primeOnCheckpoint();
     }
 
-    public CreateEventHandler(EventAdmin admin) {
+    public CreateEventHandler(EventAdmin admin, Clock clock) {
         this.admin = admin;
+        this.clock = clock;
     }
 
     /**
@@ -34,7 +36,7 @@ public final class CreateEventHandler extends HttpHandler {
     protected List<PrimingRequest> primingRequests() {
         List<PrimingRequest> requests = new ArrayList<>();
         requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}"));
-        admin.nextEventId(Clock.systemUTC().instant()).ifPresent(taken -> requests.add(
+        admin.nextEventId(clock.instant()).ifPresent(taken -> requests.add(
                 PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken))));
         return requests;
     }
@@ -44,6 +46,6 @@ public final class CreateEventHandler extends HttpHandler {
         request.requireAdmin();
         JsonNode body = request.jsonBody();
         Event event = admin.create(body.path("id").asText(""), EventForm.parse(body));
-        return Responses.json(201, EventView.of(event, Clock.systemUTC().instant()), Map.of("location", "/events/" + event.id()));
+        return Responses.json(201, EventView.of(event, clock.instant()), Map.of("location", "/events/" + event.id()));
     }
 }

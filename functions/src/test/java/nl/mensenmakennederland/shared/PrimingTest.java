@@ -38,7 +38,7 @@ class PrimingTest {
         EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
         List<HttpHandler> httpHandlers = List.of(new ListEventsHandler(backend.events, CLOCK),
                 new GetEventHandler(backend.events, CLOCK), backend.register, backend.getRegistration,
-                backend.cancelRegistration, new CreateEventHandler(admin), new UpdateEventHandler(admin),
+                backend.cancelRegistration, new CreateEventHandler(admin, CLOCK), new UpdateEventHandler(admin, CLOCK),
                 new ListRegistrationsHandler(admin));
         Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
         OutboxSweeperHandler sweeper = new OutboxSweeperHandler(aws.clients().dynamoDb(), outbox,

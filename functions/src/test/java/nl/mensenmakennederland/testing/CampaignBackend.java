@@ -68,11 +68,11 @@ public final class CampaignBackend {
         this.outboxStream = new OutboxStream(aws, "OutboxTable");
     }
 
-    /** A wiped emulator with the seed events, and the backend on it. */
+    /** A wiped emulator with the seed events placed for the clock, and the backend on it. */
     public static CampaignBackend freshWithSeedEvents(LocalAws aws, Clock clock) {
         aws.reset();
         CampaignBackend backend = new CampaignBackend(aws, clock);
-        SeedData.loadEvents(backend.events);
+        SeedData.loadEvents(backend.events, clock.instant());
         return backend;
     }
 

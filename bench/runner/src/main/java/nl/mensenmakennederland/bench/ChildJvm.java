@@ -58,7 +58,7 @@ final class ChildJvm {
     }
 
     private Measurement run(Variant variant, String mode, int invocations, String extraToolOptions) {
-        String sample = read(variant.sample());
+        String sample = SampleEvents.content(variant.sample());
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-cp",
                 variant.classpath().stream().map(Path::toString).collect(Collectors.joining(":")),
                 ColdStartLauncher.class.getName(), variant.handlerClass(), mode, Integer.toString(invocations - 1),
@@ -134,14 +134,6 @@ final class ChildJvm {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
