@@ -35,9 +35,9 @@ public final class CreateEventHandler extends HttpHandler {
     @Override
     protected List<PrimingRequest> primingRequests() {
         List<PrimingRequest> requests = new ArrayList<>();
-        requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}"));
+        requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}").expect(422));
         admin.nextEventId(clock.instant()).ifPresent(taken -> requests.add(
-                PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken))));
+                PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken)).expect(409)));
         return requests;
     }
 

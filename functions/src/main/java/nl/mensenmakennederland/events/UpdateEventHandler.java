@@ -28,7 +28,7 @@ public final class UpdateEventHandler extends HttpHandler {
     @Override
     protected List<PrimingRequest> primingRequests() {
         return List.of(PrimingRequest.to("PUT /admin/events/{id}").pathParameter("id", "priming-no-such-event")
-                .asAdmin().jsonBody(EventForms.PRIMING));
+                .asAdmin().jsonBody(EventForms.PRIMING).expect(404));
     }
 
     @Override

@@ -94,7 +94,7 @@ final class ChildJvm {
                         toLauncher.flush();
                         continue;
                     }
-                    if (line.contains("\"priming.failed\"")) {
+                    if (line.contains("\"priming.failed\"") || line.contains("\"priming.unexpected\"")) {
                         primingFailures.add(line);
                     }
                     tail.addLast(line);
