@@ -30,8 +30,10 @@ public final class CancelRegistrationHandler extends HttpHandler {
     protected List<PrimingRequest> primingRequests() {
         String unknown = "primingprimingpriming0";
         return List.of(
-                PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", unknown).query("token", desk.manageToken(unknown)),
-                PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", unknown).query("token", "forged"));
+                PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", unknown)
+                        .query("token", desk.manageToken(unknown)).expect(404),
+                PrimingRequest.to("DELETE /registrations/{id}").pathParameter("id", unknown)
+                        .query("token", "forged").expect(403));
     }
 
     @Override

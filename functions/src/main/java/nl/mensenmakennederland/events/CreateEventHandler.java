@@ -15,14 +15,16 @@ import nl.mensenmakennederland.shared.http.Responses;
 public final class CreateEventHandler extends HttpHandler {
 
     private final EventAdmin admin;
+    private final Clock clock;
 
     public CreateEventHandler() {
-        this(EventAdmin.fromEnvironment());
+        this(EventAdmin.fromEnvironment(), Clock.systemUTC());
         primeOnCheckpoint();
     }
 
-    public CreateEventHandler(EventAdmin admin) {
+    public CreateEventHandler(EventAdmin admin, Clock clock) {
         this.admin = admin;
+        this.clock = clock;
     }
 
     /**
@@ -33,9 +35,9 @@ public final class CreateEventHandler extends HttpHandler {
     @Override
     protected List<PrimingRequest> primingRequests() {
         List<PrimingRequest> requests = new ArrayList<>();
-        requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}"));
-        admin.nextEventId(Clock.systemUTC().instant()).ifPresent(taken -> requests.add(
-                PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken))));
+        requests.add(PrimingRequest.to("POST /admin/events").asAdmin().jsonBody("{}").expect(422));
+        admin.nextEventId(clock.instant()).ifPresent(taken -> requests.add(
+                PrimingRequest.to("POST /admin/events").asAdmin().jsonBody(EventForms.primingWithId(taken)).expect(409)));
         return requests;
     }
 
@@ -44,6 +46,6 @@ public final class CreateEventHandler extends HttpHandler {
         request.requireAdmin();
         JsonNode body = request.jsonBody();
         Event event = admin.create(body.path("id").asText(""), EventForm.parse(body));
-        return Responses.json(201, EventView.of(event, Clock.systemUTC().instant()), Map.of("location", "/events/" + event.id()));
+        return Responses.json(201, EventView.of(event, clock.instant()), Map.of("location", "/events/" + event.id()));
     }
 }

@@ -36,7 +36,7 @@ public final class GetEventHandler extends HttpHandler {
         List<PrimingRequest> requests = new ArrayList<>();
         events.upcoming(clock.instant(), Optional.empty()).stream().findFirst()
                 .ifPresent(known -> requests.add(PrimingRequest.to("GET /events/{id}").pathParameter("id", known.id())));
-        requests.add(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event"));
+        requests.add(PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming-no-such-event").expect(404));
         return requests;
     }
 

@@ -29,8 +29,10 @@ public final class GetRegistrationHandler extends HttpHandler {
     protected List<PrimingRequest> primingRequests() {
         String unknown = "primingprimingpriming0";
         return List.of(
-                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown).query("token", desk.manageToken(unknown)),
-                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown).query("token", "forged"));
+                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown)
+                        .query("token", desk.manageToken(unknown)).expect(404),
+                PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown)
+                        .query("token", "forged").expect(403));
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class ListEventsHandler extends HttpHandler {
 
     @Override
     protected List<PrimingRequest> primingRequests() {
-        return List.of(PrimingRequest.to("GET /events"), PrimingRequest.to("GET /events").query("type", "priming"));
+        return List.of(PrimingRequest.to("GET /events"), PrimingRequest.to("GET /events").query("type", "priming").expect(400));
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ListRegistrationsHandler extends HttpHandler {
     @Override
     protected List<PrimingRequest> primingRequests() {
         return List.of(PrimingRequest.to("GET /admin/events/{id}/registrations").pathParameter("id", "priming-no-such-event")
-                .asAdmin().header("accept", "text/csv"));
+                .asAdmin().header("accept", "text/csv").expect(404));
     }
 
     @Override

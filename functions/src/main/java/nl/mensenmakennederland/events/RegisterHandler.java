@@ -37,7 +37,8 @@ public final class RegisterHandler extends HttpHandler {
                 .pathParameter("id", "priming-no-such-event")
                 .header("idempotency-key", "priming")
                 .jsonBody("{\"name\":\"Priming\",\"email\":\"priming@example.org\",\"organisation\":\"Priming\","
-                        + "\"municipality\":\"Utrecht\",\"seats\":2,\"consent\":true}"));
+                        + "\"municipality\":\"Utrecht\",\"seats\":2,\"consent\":true}")
+                .expect(404));
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class Log {
         write(Level.WARN, event, keyValues);
     }
 
+    /** An error without an exception: something answered what it must not. */
+    public static void error(String event, Object... keyValues) {
+        write(Level.ERROR, event, keyValues);
+    }
+
     public static void error(String event, Throwable error, Object... keyValues) {
         Object[] withError = new Object[keyValues.length + 6];
         System.arraycopy(keyValues, 0, withError, 0, keyValues.length);

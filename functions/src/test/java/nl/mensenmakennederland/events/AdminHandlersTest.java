@@ -41,8 +41,8 @@ class AdminHandlersTest {
         this.aws = aws;
         this.backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
         EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
-        create = new CreateEventHandler(admin);
-        update = new UpdateEventHandler(admin);
+        create = new CreateEventHandler(admin, CLOCK);
+        update = new UpdateEventHandler(admin, CLOCK);
         list = new ListRegistrationsHandler(admin);
     }
 

@@ -6,13 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.SeedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +21,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 @ExtendWith(AwsEmulatorExtension.class)
 class AdminSampleEventsTest {
 
+    static final Clock CLOCK = Clock.fixed(SeedData.WRITTEN_FOR, ZoneOffset.UTC);
+
     static CampaignBackend backend;
     static EventAdmin admin;
 
     @BeforeAll
     static void seed(LocalAws aws) {
-        backend = CampaignBackend.freshWithSeedEvents(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+        backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
         admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
     }
 
     @ParameterizedTest
     @Event(value = "../events/admin-create-event.json", type = APIGatewayV2HTTPEvent.class)
     void createEventStoresTheNewEvent(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = new CreateEventHandler(admin).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = new CreateEventHandler(admin, CLOCK).handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(backend.events.find("wvhv-2027-03-17-zwolle")).isPresent();
@@ -42,7 +44,7 @@ class AdminSampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/admin-update-event.json", type = APIGatewayV2HTTPEvent.class)
     void updateEventChangesTheCapacity(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = new UpdateEventHandler(admin).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = new UpdateEventHandler(admin, CLOCK).handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(ApiRequests.body(response).get("capacity").asInt()).isEqualTo(100);

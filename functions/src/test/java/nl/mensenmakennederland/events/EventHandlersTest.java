@@ -31,7 +31,8 @@ class EventHandlersTest {
     @BeforeAll
     static void seed(LocalAws aws) {
         store = new EventStore(aws.clients().dynamoDb(), aws.name("EventsTable"));
-        SeedData.loadEvents(store);
+        // The seed as written, seen during the campaign (its clock stands on 13 January 2027).
+        SeedData.loadEvents(store, SeedData.WRITTEN_FOR);
         list = new ListEventsHandler(store, CLOCK);
         get = new GetEventHandler(store, CLOCK);
     }
@@ -54,7 +55,7 @@ class EventHandlersTest {
         List<String> ids = ids(ApiRequests.body(response));
         // The clock stands during the session of 13 January: it and the one before are gone.
         assertThat(ids).doesNotContain("kb-2027-01-12-vrijwilligers-werven", "kb-2027-01-13-inclusief-vrijwilligerswerk");
-        assertThat(ids).hasSize(SeedData.events().size() - 2);
+        assertThat(ids).hasSize(SeedData.events(SeedData.WRITTEN_FOR).size() - 2);
         List<String> starts = new ArrayList<>();
         ApiRequests.body(response).get("events").forEach(e -> starts.add(e.get("startsAt").asText()));
         assertThat(starts).isSorted();

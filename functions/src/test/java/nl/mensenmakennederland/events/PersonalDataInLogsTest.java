@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Log;
@@ -34,8 +33,8 @@ class PersonalDataInLogsTest {
 
     @Test
     void aFullFlowLogsNoNameEmailOrganisationOrAddress(LocalAws aws) {
-        CampaignBackend backend = new CampaignBackend(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
-        SeedData.loadEvents(backend.events);
+        CampaignBackend backend = new CampaignBackend(aws, Clock.fixed(SeedData.WRITTEN_FOR, ZoneOffset.UTC));
+        SeedData.loadEvents(backend.events, SeedData.WRITTEN_FOR);
         Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
         String event = "kb-2027-01-15-vrijwilligers-behouden";
         String body = "{\"name\":\"Wilhelmina Zwartbol\",\"email\":\"w.zwartbol@dorpshuis-oosterend.nl\","

@@ -194,7 +194,7 @@ class RegistrationFaultsTest {
         List<JsonNode> waiting = List.of(registered(id, "Cor", "cor@example.nl", 1),
                 registered(id, "Dirk", "dirk@example.nl", 1), registered(id, "Eva", "eva@example.nl", 1));
         UpdateEventHandler update = new UpdateEventHandler(
-                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()));
+                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()), CLOCK);
 
         // The capacity is written with a conditional put; every promotion transaction after it conflicts.
         APIGatewayV2HTTPResponse changed;
@@ -227,7 +227,7 @@ class RegistrationFaultsTest {
         registered(id, "Anna", "anna@example.nl", 1);
         JsonNode bram = registered(id, "Bram", "bram@example.nl", 1);
         UpdateEventHandler update = new UpdateEventHandler(
-                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()));
+                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()), CLOCK);
         try (var faults = moto.inject(Faults.seeded(6).transactionConflicts(Share.all()))) {
             assertThat(update.handleRequest(capacity(id, 2), null).getStatusCode()).isEqualTo(200);
         }

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
@@ -26,8 +25,8 @@ class RegistrationSampleEventsTest {
 
     @BeforeAll
     static void seed(LocalAws aws) {
-        backend = new CampaignBackend(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
-        SeedData.loadEvents(backend.events);
+        backend = new CampaignBackend(aws, Clock.fixed(SeedData.WRITTEN_FOR, ZoneOffset.UTC));
+        SeedData.loadEvents(backend.events, SeedData.WRITTEN_FOR);
     }
 
     @ParameterizedTest

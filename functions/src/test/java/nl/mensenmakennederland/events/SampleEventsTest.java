@@ -26,7 +26,7 @@ class SampleEventsTest {
     @BeforeAll
     static void seed(LocalAws aws) {
         store = new EventStore(aws.clients().dynamoDb(), aws.name("EventsTable"));
-        SeedData.loadEvents(store);
+        SeedData.loadEvents(store, SeedData.WRITTEN_FOR);
     }
 
     @ParameterizedTest

@@ -117,11 +117,11 @@ public final class CampaignBackend {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    /** A wiped emulator with the seed events, and the backend on it. */
+    /** A wiped emulator with the seed events placed for the clock, and the backend on it. */
     public static CampaignBackend freshWithSeedEvents(LocalAws aws, Clock clock) {
         aws.reset();
         CampaignBackend backend = new CampaignBackend(aws, clock);
-        SeedData.loadEvents(backend.events);
+        SeedData.loadEvents(backend.events, clock.instant());
         return backend;
     }
 

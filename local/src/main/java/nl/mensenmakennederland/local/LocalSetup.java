@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * What a deployment has before the first request, made afresh in the emulator on every start:
- * the template's tables and buckets, the sample events, a random manage-link signing key in
+ * the template's tables and buckets, the sample events (placed ahead of today: a demo run in
+ * any year shows a campaign to come, see SeedData), a random manage-link signing key in
  * Parameter Store, and the verified SES sender identity.
  */
 final class LocalSetup {

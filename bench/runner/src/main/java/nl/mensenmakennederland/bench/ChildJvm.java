@@ -1,8 +1,5 @@
 package nl.mensenmakennederland.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,20 +47,12 @@ final class ChildJvm {
     }
 
     private ExecutionEnvironment.Run run(Variant variant, Init init, int invocations, List<String> extraJvmOptions) {
-        String sample = read(variant.sample());
+        String sample = SampleEvents.content(variant.sample());
         // The first event's state is prepared before the clock starts; later ones while the runtime waits for them.
         String first = variant.fixture().prepare(sample);
         return ExecutionEnvironment.run(client, variant.function(), init,
                 init == Init.SNAP_START ? variant.snapStart() : variant.fresh(), awsEndpoint, invocations,
                 i -> i == 0 ? first : variant.fixture().prepare(sample), extraJvmOptions,
                 workDir.resolve(variant.name().replaceAll("\\W+", "_") + "-" + init + ".log"), LIMIT);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -28,6 +28,7 @@ import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.RepositoryRoot;
+import nl.mensenmakennederland.testing.SeedData;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,7 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Fixtures {
 
-    /** An event with room for every registration a run makes, and a waiting list behind it. */
+    /**
+     * An event with room for every registration a run makes, and a waiting list behind it. Open
+     * in any year: the seed is placed ahead of the system clock ({@link SeedData#loadEvents}).
+     */
     static final String REGISTRATION_EVENT = "kb-2027-01-13-inclusief-vrijwilligerswerk";
 
     private final LocalAws aws;
@@ -203,7 +207,7 @@ final class Fixtures {
             // The outbox item of the mailer's sample, under a fresh id, written an hour ago.
             JsonNode image;
             try {
-                image = Json.MAPPER.readTree(RepositoryRoot.path().resolve("events/mailer-outbox-insert.json").toFile())
+                image = Json.MAPPER.readTree(SampleEvents.content(RepositoryRoot.path().resolve("events/mailer-outbox-insert.json")))
                         .path("Records").get(0).path("dynamodb").path("NewImage");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

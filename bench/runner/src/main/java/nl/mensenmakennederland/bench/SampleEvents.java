@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.SamTemplate;
+import nl.mensenmakennederland.testing.SeedData;
 
 /**
  * Finds a function's sample event in {@code events/}: by route key for an HTTP route, by event
@@ -30,6 +31,18 @@ final class SampleEvents {
         try (Stream<Path> files = Files.list(folder)) {
             this.samples = files.filter(f -> f.toString().endsWith(".json")).sorted()
                     .collect(java.util.stream.Collectors.toMap(f -> f, SampleEvents::read, (a, b) -> a, java.util.LinkedHashMap::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A sample event as the function gets it: its dates moved as the seed is for the system clock
+     * ({@link SeedData#moveDates(String)}), so that it fits the seed events in any year.
+     */
+    static String content(Path sample) {
+        try {
+            return SeedData.moveDates(Files.readString(sample));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
@@ -97,17 +99,28 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
      * What priming runs: the SDK's warm-up of the clients this function built (no network
      * call), the {@link #rehearse() rehearsal}, then the {@link #primingRequests()} through the
      * whole Lambda path, event JSON in and answer JSON out, so the event mapping, the route and
-     * the SDK calls are all warm.
+     * the SDK calls are all warm. An unexpected answer is logged, not thrown: a deploy must not
+     * fail on priming, but the answers are returned so that tests can.
      */
-    public final void prime() {
+    public final List<PrimingRequest.Answer> prime() {
         AwsClients.warmUpBuilt();
         rehearse();
+        List<PrimingRequest.Answer> answers = new ArrayList<>();
         for (PrimingRequest request : primingRequests()) {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            int status;
             try {
-                handleRequest(new ByteArrayInputStream(request.json()), new ByteArrayOutputStream(), null);
+                handleRequest(new ByteArrayInputStream(request.json()), response, null);
+                status = Json.MAPPER.readTree(response.toByteArray()).path("statusCode").asInt();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            PrimingRequest.Answer answer = new PrimingRequest.Answer(request.routeKey(), request.expectedStatus(), status);
+            if (!answer.asExpected()) {
+                Log.error("priming.unexpected", "route", answer.routeKey(), "status", status, "expected", answer.expected());
+            }
+            answers.add(answer);
         }
+        return answers;
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
 
 /**
- * A request to a route built in code, as API Gateway would deliver it, for SnapStart priming:
- * {@code PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming")}.
+ * A request to a route built in code, as API Gateway would deliver it, for SnapStart priming,
+ * with the answer it must get:
+ * {@code PrimingRequest.to("GET /events/{id}").pathParameter("id", "priming").expect(404)}.
  */
 public final class PrimingRequest {
 
@@ -17,6 +18,7 @@ public final class PrimingRequest {
     private final Map<String, String> headers = new HashMap<>(Map.of("accept", "application/json"));
     private String body;
     private boolean admin;
+    private int expectedStatus = 200;
 
     private PrimingRequest(String routeKey) {
         this.routeKey = routeKey;
@@ -52,6 +54,31 @@ public final class PrimingRequest {
         headers.put("content-type", "application/json");
         this.body = json;
         return this;
+    }
+
+    /**
+     * The status the route must answer (200 unless stated). Another answer means priming warmed
+     * a path no real request takes, or a route that is broken: priming logs it, PrimingTest fails on it.
+     */
+    public PrimingRequest expect(int status) {
+        this.expectedStatus = status;
+        return this;
+    }
+
+    public String routeKey() {
+        return routeKey;
+    }
+
+    public int expectedStatus() {
+        return expectedStatus;
+    }
+
+    /** What a priming request was answered, beside what it should have been. */
+    public record Answer(String routeKey, int expected, int status) {
+
+        public boolean asExpected() {
+            return status == expected;
+        }
     }
 
     /** The event as Lambda hands it to the function: JSON. */
