@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -32,8 +33,8 @@ class RegistrationSampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/register.json", type = APIGatewayV2HTTPEvent.class)
     void registerConfirmsAnOrganisationWithThreeSeatsOnce(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse first = backend.register.handleRequest(event, null);
-        APIGatewayV2HTTPResponse retried = backend.register.handleRequest(event, null);
+        APIGatewayV2HTTPResponse first = ApiContract.assertKept(event, backend.register.handleRequest(event, null));
+        APIGatewayV2HTTPResponse retried = ApiContract.assertKept(event, backend.register.handleRequest(event, null));
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         JsonNode body = ApiRequests.body(first);
@@ -46,7 +47,7 @@ class RegistrationSampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/register-invalid.json", type = APIGatewayV2HTTPEvent.class)
     void registerRefusesAnIncompleteForm(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = backend.register.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = ApiContract.assertKept(event, backend.register.handleRequest(event, null));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(ApiRequests.body(response).get("errors")).hasSize(4);
@@ -55,12 +56,12 @@ class RegistrationSampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/get-registration-forged-token.json", type = APIGatewayV2HTTPEvent.class)
     void getRegistrationRefusesAForgedToken(APIGatewayV2HTTPEvent event) {
-        assertThat(backend.getRegistration.handleRequest(event, null).getStatusCode()).isEqualTo(403);
+        assertThat(ApiContract.assertKept(event, backend.getRegistration.handleRequest(event, null)).getStatusCode()).isEqualTo(403);
     }
 
     @ParameterizedTest
     @Event(value = "../events/cancel-registration-forged-token.json", type = APIGatewayV2HTTPEvent.class)
     void cancelRegistrationRefusesAForgedToken(APIGatewayV2HTTPEvent event) {
-        assertThat(backend.cancelRegistration.handleRequest(event, null).getStatusCode()).isEqualTo(403);
+        assertThat(ApiContract.assertKept(event, backend.cancelRegistration.handleRequest(event, null)).getStatusCode()).isEqualTo(403);
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The sample events in {@code events/} (the ones {@code sam local invoke -e} takes), read through
- * the Lambda runtime's own serializers and handled against moto with the seed data.
+ * the Lambda runtime's own serializers and handled against moto with the seed data; every
+ * answer keeps the contract, {@code docs/openapi.yaml}.
  */
 @ExtendWith(AwsEmulatorExtension.class)
 class SampleEventsTest {
@@ -32,7 +34,7 @@ class SampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/list-events.json", type = APIGatewayV2HTTPEvent.class)
     void listEventsAnswersTheUpcomingEvents(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = new ListEventsHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = ApiContract.assertKept(event, new ListEventsHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(ApiRequests.body(response).get("events")).isNotEmpty();
@@ -41,7 +43,7 @@ class SampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/list-events-kennisboost.json", type = APIGatewayV2HTTPEvent.class)
     void listEventsFiltersOnTheQueryString(APIGatewayV2HTTPEvent event) {
-        JsonNode body = ApiRequests.body(new ListEventsHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null));
+        JsonNode body = ApiRequests.body(ApiContract.assertKept(event, new ListEventsHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null)));
 
         assertThat(body.get("events")).isNotEmpty().allSatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("kennisboost"));
     }
@@ -49,13 +51,13 @@ class SampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/list-events-unknown-type.json", type = APIGatewayV2HTTPEvent.class)
     void listEventsRefusesAnUnknownType(APIGatewayV2HTTPEvent event) {
-        assertThat(new ListEventsHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null).getStatusCode()).isEqualTo(400);
+        assertThat(ApiContract.assertKept(event, new ListEventsHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null)).getStatusCode()).isEqualTo(400);
     }
 
     @ParameterizedTest
     @Event(value = "../events/get-event.json", type = APIGatewayV2HTTPEvent.class)
     void getEventAnswersTheEventOfThePath(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = new GetEventHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = ApiContract.assertKept(event, new GetEventHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(ApiRequests.body(response).get("id").asText()).isEqualTo(event.getPathParameters().get("id"));
@@ -64,6 +66,6 @@ class SampleEventsTest {
     @ParameterizedTest
     @Event(value = "../events/get-event-unknown.json", type = APIGatewayV2HTTPEvent.class)
     void getEventAnswersNotFoundForAnUnknownId(APIGatewayV2HTTPEvent event) {
-        assertThat(new GetEventHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null).getStatusCode()).isEqualTo(404);
+        assertThat(ApiContract.assertKept(event, new GetEventHandler(store, EventHandlersTest.CLOCK).handleRequest(event, null)).getStatusCode()).isEqualTo(404);
     }
 }
