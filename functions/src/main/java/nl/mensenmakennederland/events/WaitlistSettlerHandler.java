@@ -1,21 +1,13 @@
 package nl.mensenmakennederland.events;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
-import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
-import nl.mensenmakennederland.shared.Priming;
+import nl.mensenmakennederland.shared.trigger.ScheduledHandler;
 
 /**
  * Every quarter of an hour, gives the waiting line the seats a busy moment left owed to it.
@@ -23,7 +15,7 @@ import nl.mensenmakennederland.shared.Priming;
  * debt on the ledger ({@link SeatLedger#promotionDue()}); the event's next write settles it,
  * and this makes sure that happens even when nobody writes to that event again.
  */
-public final class WaitlistSettlerHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, RequestStreamHandler {
+public final class WaitlistSettlerHandler extends ScheduledHandler<Map<String, Integer>> {
 
     private final EventStore events;
     private final RegistrationDesk desk;
@@ -32,7 +24,7 @@ public final class WaitlistSettlerHandler implements RequestHandler<ScheduledEve
     public WaitlistSettlerHandler() {
         this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), RegistrationDesk.fromEnvironment(),
                 Clock.systemUTC());
-        Priming.beforeCheckpoint(WaitlistSettlerHandler.class, this::prime);
+        primeOnCheckpoint();
     }
 
     public WaitlistSettlerHandler(EventStore events, RegistrationDesk desk, Clock clock) {
@@ -41,26 +33,14 @@ public final class WaitlistSettlerHandler implements RequestHandler<ScheduledEve
         this.clock = clock;
     }
 
-    /** What SnapStart priming runs: the SDK's warm-up and the read of the upcoming events; nothing is promoted. */
-    public void prime() {
-        AwsClients.warmUpBuilt();
+    /** For SnapStart priming: the read of the upcoming events; nothing is promoted. */
+    @Override
+    protected void rehearse() {
         owing();
     }
 
-    /** What Lambda calls: the schedule's event says nothing the settling needs, so it is not read. */
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.MAPPER.writeValue(output, settle(context));
-    }
-
-    /** The same, for tests and the local runner. */
-    @Override
-    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        return settle(context);
-    }
-
-    private Map<String, Integer> settle(Context context) {
-        Log.requestId(context == null ? null : context.getAwsRequestId());
+    protected Map<String, Integer> run() {
         List<Event> owing = owing();
         owing.forEach(event -> desk.promoteWaiting(event.id()));
         int settled = (int) owing.stream().map(event -> events.find(event.id()))

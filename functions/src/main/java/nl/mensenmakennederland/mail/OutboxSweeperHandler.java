@@ -1,22 +1,14 @@
 package nl.mensenmakennederland.mail;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
-import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
-import nl.mensenmakennederland.shared.Priming;
 import nl.mensenmakennederland.shared.UtcTime;
+import nl.mensenmakennederland.shared.trigger.ScheduledHandler;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * after {@link #GRACE}, e.g. when SES was down longer than the stream's retries last. Sending goes
  * through the same {@link MailDelivery}, so a mail the stream sends meanwhile is not sent twice.
  */
-public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, RequestStreamHandler {
+public final class OutboxSweeperHandler extends ScheduledHandler<Map<String, Integer>> {
 
     /** Leaves the stream its own time first. */
     static final Duration GRACE = Duration.ofMinutes(10);
@@ -46,7 +38,7 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
         this.outbox = new Outbox(env.required("OUTBOX_TABLE"));
         this.clock = Clock.systemUTC();
         this.delivery = new MailDelivery(dynamo, outbox, AwsClients.ses(), env.required("SENDER_ADDRESS"), clock);
-        Priming.beforeCheckpoint(OutboxSweeperHandler.class, this::prime);
+        primeOnCheckpoint();
     }
 
     public OutboxSweeperHandler(DynamoDbClient dynamo, Outbox outbox, MailDelivery delivery, Clock clock) {
@@ -57,34 +49,18 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
     }
 
     /**
-     * What SnapStart priming runs: the SDK's warm-up of the clients, a rehearsal of a delivery
-     * (composes a mail, sends nothing, writes nothing), and the sweep itself over mails created
-     * before 1970: it reads the outbox and finds nothing to send.
+     * For SnapStart priming: a rehearsal of a delivery (composes a mail, sends nothing, writes
+     * nothing), and the sweep itself over mails created before 1970: it reads the outbox and
+     * finds nothing to send.
      */
-    public void prime() {
-        AwsClients.warmUpBuilt();
+    @Override
+    protected void rehearse() {
         delivery.rehearse(AwsClients.offline(SesV2Client.builder(), "{\"MessageId\":\"rehearsal\"}"));
         sweepCreatedBefore(Instant.EPOCH);
     }
 
-    /**
-     * What Lambda calls (the runtime prefers the stream overload): the schedule's event says
-     * nothing the sweep needs, so it is not even read; the runtime's serializer for it would cost
-     * a fresh environment about 300 ms (and need joda-time in the package).
-     */
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.MAPPER.writeValue(output, sweep(context));
-    }
-
-    /** The same, for tests and the local runner. */
-    @Override
-    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        return sweep(context);
-    }
-
-    private Map<String, Integer> sweep(Context context) {
-        Log.requestId(context == null ? null : context.getAwsRequestId());
+    protected Map<String, Integer> run() {
         return sweepCreatedBefore(clock.instant().minus(GRACE));
     }
 
