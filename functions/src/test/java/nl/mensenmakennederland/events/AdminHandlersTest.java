@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import nl.mensenmakennederland.shared.ConflictRetry;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -66,38 +67,38 @@ class AdminHandlersTest {
     }
 
     private JsonNode register(String eventId, String name, String email, int seats) {
-        APIGatewayV2HTTPResponse response = backend.register.handleRequest(
-                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(backend.register, 
+                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return ApiRequests.body(response);
     }
 
     @Test
     void withoutATokenTheAnswerIsUnauthorizedAndWithoutTheGroupForbidden() {
-        assertThat(create.handleRequest(post(NEW_EVENT.formatted(30)), null).getStatusCode()).isEqualTo(401);
-        assertThat(create.handleRequest(ApiRequests.withJwtGroups(post(NEW_EVENT.formatted(30)), "[jury]"), null)
+        assertThat(ApiContract.call(create, post(NEW_EVENT.formatted(30))).getStatusCode()).isEqualTo(401);
+        assertThat(ApiContract.call(create, ApiRequests.withJwtGroups(post(NEW_EVENT.formatted(30)), "[jury]"))
                 .getStatusCode()).isEqualTo(403);
-        assertThat(list.handleRequest(registrations("exp-2027-02-04-amersfoort", "application/json"), null)
+        assertThat(ApiContract.call(list, registrations("exp-2027-02-04-amersfoort", "application/json"))
                 .getStatusCode()).isEqualTo(401);
         assertThat(backend.events.find("kb-2027-02-10-vrijwilligers-vinden")).isEmpty();
     }
 
     @Test
     void anAdminCreatesAnEventThatTheCalendarThenShows() {
-        APIGatewayV2HTTPResponse response = create.handleRequest(admin(post(NEW_EVENT.formatted(30))), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(create, admin(post(NEW_EVENT.formatted(30))));
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(ApiRequests.body(response).get("seatsLeft").asInt()).isEqualTo(30);
-        assertThat(new ListEventsHandler(backend.events, CLOCK).handleRequest(
-                ApiRequests.get("GET /events", "/events", Map.of(), Map.of("type", "kennisboost")), null).getBody())
+        assertThat(ApiContract.call(new ListEventsHandler(backend.events, CLOCK), 
+                ApiRequests.get("GET /events", "/events", Map.of(), Map.of("type", "kennisboost"))).getBody())
                 .contains("kb-2027-02-10-vrijwilligers-vinden");
-        assertThat(create.handleRequest(admin(post(NEW_EVENT.formatted(30))), null).getStatusCode()).isEqualTo(409);
+        assertThat(ApiContract.call(create, admin(post(NEW_EVENT.formatted(30)))).getStatusCode()).isEqualTo(409);
     }
 
     @Test
     void anIncompleteEventIsRefusedFieldByField() {
-        APIGatewayV2HTTPResponse response = create.handleRequest(admin(post("""
-                {"id":"Geen Slug","type":"borrel","title":"x","startsAt":"morgen","endsAt":"2027-02-10T20:00:00Z","capacity":0}""")), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(create, admin(post("""
+                {"id":"Geen Slug","type":"borrel","title":"x","startsAt":"morgen","endsAt":"2027-02-10T20:00:00Z","capacity":0}""")));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(ApiRequests.body(response).get("errors")).extracting(e -> e.get("field").asText())
@@ -106,14 +107,14 @@ class AdminHandlersTest {
 
     @Test
     void raisingTheCapacityPromotesFromTheWaitingListAndMailsThem() {
-        create.handleRequest(admin(post(NEW_EVENT.formatted(1))), null);
+        ApiContract.call(create, admin(post(NEW_EVENT.formatted(1))));
         String id = "kb-2027-02-10-vrijwilligers-vinden";
         register(id, "Anna", "anna@example.nl", 1);
         JsonNode bram = register(id, "Bram", "bram@example.nl", 2);
         JsonNode cor = register(id, "Cor", "cor@example.nl", 1);
         backend.verifySender();
 
-        APIGatewayV2HTTPResponse response = update.handleRequest(admin(put(id, NEW_EVENT.formatted(3))), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(update, admin(put(id, NEW_EVENT.formatted(3))));
         backend.deliverMails();
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -127,16 +128,16 @@ class AdminHandlersTest {
 
     @Test
     void capacityCannotGoBelowTheConfirmedSeats() {
-        create.handleRequest(admin(post(NEW_EVENT.formatted(5))), null);
+        ApiContract.call(create, admin(post(NEW_EVENT.formatted(5))));
         String id = "kb-2027-02-10-vrijwilligers-vinden";
         register(id, "Anna", "anna@example.nl", 2);
         register(id, "Bram", "bram@example.nl", 2);
 
-        APIGatewayV2HTTPResponse response = update.handleRequest(admin(put(id, NEW_EVENT.formatted(3))), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(update, admin(put(id, NEW_EVENT.formatted(3))));
 
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(backend.events.find(id).orElseThrow().seats().capacity()).isEqualTo(5);
-        assertThat(update.handleRequest(admin(put(id, NEW_EVENT.formatted(4))), null).getStatusCode()).isEqualTo(200);
+        assertThat(ApiContract.call(update, admin(put(id, NEW_EVENT.formatted(4)))).getStatusCode()).isEqualTo(200);
     }
 
     @Test
@@ -145,8 +146,8 @@ class AdminHandlersTest {
         register(id, "Fatima el Amrani", "fatima@buurthuis.nl", 3);
         register(id, "=HYPERLINK(\"http://evil\")", "mallory@example.nl", 1);
 
-        JsonNode json = ApiRequests.body(list.handleRequest(admin(registrations(id, "application/json")), null));
-        APIGatewayV2HTTPResponse csv = list.handleRequest(admin(registrations(id, "text/csv")), null);
+        JsonNode json = ApiRequests.body(ApiContract.call(list, admin(registrations(id, "application/json"))));
+        APIGatewayV2HTTPResponse csv = ApiContract.call(list, admin(registrations(id, "text/csv")));
 
         assertThat(json.get("registrations")).extracting(r -> r.get("name").asText())
                 .containsExactlyInAnyOrder("Fatima el Amrani", "=HYPERLINK(\"http://evil\")");

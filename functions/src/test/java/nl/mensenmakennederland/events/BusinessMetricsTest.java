@@ -21,6 +21,7 @@ import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics.Metric;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -82,8 +83,8 @@ class BusinessMetricsTest {
         RegisterHandler givesUpAtOnce = new RegisterHandler(new RegistrationDesk(backend.events, backend.registrations,
                 backend.signingKey, CLOCK, new ConflictRetry(0, Duration.ZERO, Duration.ZERO), "https://www.mensenmakennederland.nl",
                 Duration.ofDays(90)));
-        assertThat(givesUpAtOnce.handleRequest(Forms.post(twoSeats,
-                Forms.registration("Gijs", "gijs@example.nl", 1), Map.of()), null).getStatusCode()).isEqualTo(503);
+        assertThat(ApiContract.call(givesUpAtOnce, Forms.post(twoSeats,
+                Forms.registration("Gijs", "gijs@example.nl", 1), Map.of())).getStatusCode()).isEqualTo(503);
 
         List<JsonNode> records = embeddedMetricRecords();
         records.forEach(BusinessMetricsTest::assertCloudWatchAccepts);
@@ -169,20 +170,20 @@ class BusinessMetricsTest {
     }
 
     private int register(String eventId, String name, String email, int seats) {
-        return backend.register.handleRequest(Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null)
+        return ApiContract.call(backend.register, Forms.post(eventId, Forms.registration(name, email, seats), Map.of()))
                 .getStatusCode();
     }
 
     private JsonNode registered(String eventId, String name, String email, int seats) {
-        APIGatewayV2HTTPResponse response = backend.register.handleRequest(
-                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(backend.register, 
+                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return ApiRequests.body(response);
     }
 
     private void cancel(JsonNode registration) {
-        APIGatewayV2HTTPResponse response = backend.cancelRegistration.handleRequest(Forms.cancel(
-                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(backend.cancelRegistration, Forms.cancel(
+                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())));
         assertThat(response.getStatusCode()).isEqualTo(200);
     }
 }

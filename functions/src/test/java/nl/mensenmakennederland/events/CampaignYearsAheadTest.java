@@ -17,6 +17,7 @@ import java.util.Map;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -55,8 +56,8 @@ class CampaignYearsAheadTest {
         backend.verifySender();
         EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
 
-        JsonNode listed = ApiRequests.body(new ListEventsHandler(backend.events, CLOCK)
-                .handleRequest(ApiRequests.get("GET /events", "/events", Map.of(), Map.of()), null));
+        JsonNode listed = ApiRequests.body(ApiContract.call(new ListEventsHandler(backend.events, CLOCK),
+                ApiRequests.get("GET /events", "/events", Map.of(), Map.of())));
         assertThat(listed.get("events")).hasSize(SeedData.events(NOW).size())
                 .allSatisfy(event -> assertThat(event.get("registrationOpen").asBoolean()).isTrue());
 

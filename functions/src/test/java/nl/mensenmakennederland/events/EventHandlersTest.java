@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -38,7 +39,7 @@ class EventHandlersTest {
     }
 
     private static APIGatewayV2HTTPResponse list(Map<String, String> query) {
-        return list.handleRequest(ApiRequests.get("GET /events", "/events", Map.of(), query), null);
+        return ApiContract.call(list, ApiRequests.get("GET /events", "/events", Map.of(), query));
     }
 
     private static List<String> ids(JsonNode body) {
@@ -75,8 +76,8 @@ class EventHandlersTest {
         Event amersfoort = store.find("exp-2027-02-04-amersfoort").orElseThrow();
         store.put(amersfoort.withSeats(amersfoort.seats().confirm(173)));
 
-        JsonNode event = ApiRequests.body(get.handleRequest(ApiRequests.get("GET /events/{id}",
-                "/events/exp-2027-02-04-amersfoort", Map.of("id", "exp-2027-02-04-amersfoort"), Map.of()), null));
+        JsonNode event = ApiRequests.body(ApiContract.call(get, ApiRequests.get("GET /events/{id}",
+                "/events/exp-2027-02-04-amersfoort", Map.of("id", "exp-2027-02-04-amersfoort"), Map.of())));
 
         assertThat(event.get("capacity").asInt()).isEqualTo(200);
         assertThat(event.get("seatsLeft").asInt()).isEqualTo(27);
@@ -100,8 +101,8 @@ class EventHandlersTest {
     @Test
     void anUnknownOrMalformedIdIsNotFound() {
         for (String id : List.of("bestaat-niet", "../../etc/passwd", "A".repeat(500))) {
-            APIGatewayV2HTTPResponse response = get.handleRequest(
-                    ApiRequests.get("GET /events/{id}", "/events/" + id, Map.of("id", id), Map.of()), null);
+            APIGatewayV2HTTPResponse response = ApiContract.call(get, 
+                    ApiRequests.get("GET /events/{id}", "/events/" + id, Map.of("id", id), Map.of()));
 
             assertThat(response.getStatusCode()).isEqualTo(404);
             assertThat(ApiRequests.body(response).get("title").asText()).isEqualTo("Niet gevonden");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -36,8 +37,8 @@ class ManageLinkTest {
     }
 
     private static JsonNode register(CampaignBackend on, String name, String email) {
-        APIGatewayV2HTTPResponse response = on.register.handleRequest(
-                Forms.post(EXPEDITIE, Forms.registration(name, email, 1), Map.of()), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(on.register, 
+                Forms.post(EXPEDITIE, Forms.registration(name, email, 1), Map.of()));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return ApiRequests.body(response);
     }
@@ -51,11 +52,11 @@ class ManageLinkTest {
     }
 
     private static APIGatewayV2HTTPResponse view(CampaignBackend on, String registrationId, String token) {
-        return on.getRegistration.handleRequest(Forms.view(registrationId, token), null);
+        return ApiContract.call(on.getRegistration, Forms.view(registrationId, token));
     }
 
     private static APIGatewayV2HTTPResponse cancel(CampaignBackend on, String registrationId, String token) {
-        return on.cancelRegistration.handleRequest(Forms.cancel(registrationId, token), null);
+        return ApiContract.call(on.cancelRegistration, Forms.cancel(registrationId, token));
     }
 
     private static String title(APIGatewayV2HTTPResponse response) {
@@ -141,8 +142,8 @@ class ManageLinkTest {
     void anAddressRegisteredBeforeARotationCannotRegisterAgainAfterIt() {
         register(backend, "Anna de Vries", "anna@example.nl");
 
-        APIGatewayV2HTTPResponse again = backend.afterKeyRotation().register.handleRequest(
-                Forms.post(EXPEDITIE, Forms.registration("Anna de Vries", "Anna@Example.nl", 1), Map.of()), null);
+        APIGatewayV2HTTPResponse again = ApiContract.call(backend.afterKeyRotation().register, 
+                Forms.post(EXPEDITIE, Forms.registration("Anna de Vries", "Anna@Example.nl", 1), Map.of()));
 
         assertThat(again.getStatusCode()).isEqualTo(409);
         assertThat(title(again)).isEqualTo("Al aangemeld");

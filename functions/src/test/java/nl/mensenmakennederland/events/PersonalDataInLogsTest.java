@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -40,13 +41,13 @@ class PersonalDataInLogsTest {
         String body = "{\"name\":\"Wilhelmina Zwartbol\",\"email\":\"w.zwartbol@dorpshuis-oosterend.nl\","
                 + "\"organisation\":\"Dorpshuis Oosterend\",\"municipality\":\"Texel\",\"consent\":true}";
 
-        JsonNode registered = ApiRequests.body(backend.register.handleRequest(Forms.post(event, body, Map.of()), null));
-        backend.register.handleRequest(Forms.post(event, body, Map.of()), null);            // 409: already registered
-        backend.register.handleRequest(Forms.post(event, body.replace("@", ""), Map.of()), null); // 422: bad address
+        JsonNode registered = ApiRequests.body(ApiContract.call(backend.register, Forms.post(event, body, Map.of())));
+        ApiContract.call(backend.register, Forms.post(event, body, Map.of()));            // 409: already registered
+        ApiContract.call(backend.register, Forms.post(event, body.replace("@", ""), Map.of())); // 422: bad address
         String id = registered.get("registrationId").asText();
         String token = Forms.tokenOf(registered.get("manageUrl").asText());
-        backend.getRegistration.handleRequest(Forms.view(id, token), null);
-        backend.cancelRegistration.handleRequest(Forms.cancel(id, token), null);
+        ApiContract.call(backend.getRegistration, Forms.view(id, token));
+        ApiContract.call(backend.cancelRegistration, Forms.cancel(id, token));
         var mails = backend.outboxStream().poll();
         backend.mailer.handleRequest(mails, null);     // SES refuses: the sender is not verified yet
         backend.verifySender();

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -63,7 +64,7 @@ class RegistrationConcurrencyTest {
     }
 
     private APIGatewayV2HTTPResponse register(String eventId, String name, String email, int seats) {
-        return backend.register.handleRequest(Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null);
+        return ApiContract.call(backend.register, Forms.post(eventId, Forms.registration(name, email, seats), Map.of()));
     }
 
     /** Runs every task at the same moment, each on its own thread. */
@@ -147,8 +148,8 @@ class RegistrationConcurrencyTest {
         String key = "form-" + i;
         List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
         for (int attempt = 0; attempt < 5; attempt++) {
-            APIGatewayV2HTTPResponse response = backend.register.handleRequest(Forms.post(eventId,
-                    Forms.registration("Vrijwilliger " + i, email, 1), Map.of("idempotency-key", key)), null);
+            APIGatewayV2HTTPResponse response = ApiContract.call(backend.register, Forms.post(eventId,
+                    Forms.registration("Vrijwilliger " + i, email, 1), Map.of("idempotency-key", key)));
             responses.add(response);
             if (response.getStatusCode() != 503) {
                 break;
@@ -236,9 +237,9 @@ class RegistrationConcurrencyTest {
         List<Callable<Integer>> actions = new ArrayList<>();
         for (JsonNode registration : List.of(confirmed.get(0), confirmed.get(3), confirmed.get(6), confirmed.get(8),
                 confirmed.get(9), waiting.get(0), waiting.get(4), waiting.get(5), waiting.get(7), waiting.get(9))) {
-            actions.add(() -> backend.cancelRegistration.handleRequest(Forms.cancel(
+            actions.add(() -> ApiContract.call(backend.cancelRegistration, Forms.cancel(
                     registration.get("registrationId").asText(),
-                    Forms.tokenOf(registration.get("manageUrl").asText())), null).getStatusCode());
+                    Forms.tokenOf(registration.get("manageUrl").asText()))).getStatusCode());
         }
         for (int i = 1; i <= 20; i++) {
             int n = i;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.ConflictRetry;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -62,8 +63,8 @@ class RegistrationFaultsTest {
     }
 
     private APIGatewayV2HTTPResponse register(String eventId, String name, String email, int seats, String key) {
-        return backend.register.handleRequest(Forms.post(eventId, Forms.registration(name, email, seats),
-                key == null ? Map.of() : Map.of("idempotency-key", key)), null);
+        return ApiContract.call(backend.register, Forms.post(eventId, Forms.registration(name, email, seats),
+                key == null ? Map.of() : Map.of("idempotency-key", key)));
     }
 
     private JsonNode registered(String eventId, String name, String email, int seats) {
@@ -73,8 +74,8 @@ class RegistrationFaultsTest {
     }
 
     private APIGatewayV2HTTPResponse cancel(JsonNode registration) {
-        return backend.cancelRegistration.handleRequest(Forms.cancel(registration.get("registrationId").asText(),
-                Forms.tokenOf(registration.get("manageUrl").asText())), null);
+        return ApiContract.call(backend.cancelRegistration, Forms.cancel(registration.get("registrationId").asText(),
+                Forms.tokenOf(registration.get("manageUrl").asText())));
     }
 
     private RegistrationStatus status(JsonNode registration) {
@@ -199,7 +200,7 @@ class RegistrationFaultsTest {
         // The capacity is written with a conditional put; every promotion transaction after it conflicts.
         APIGatewayV2HTTPResponse changed;
         try (var faults = moto.inject(Faults.seeded(5).transactionConflicts(Share.all()))) {
-            changed = update.handleRequest(capacity(id, 5), null);
+            changed = ApiContract.call(update, capacity(id, 5));
             assertThat(faults.count("transactionConflicts").injected()).isGreaterThan(1);
         }
 
@@ -229,7 +230,7 @@ class RegistrationFaultsTest {
         UpdateEventHandler update = new UpdateEventHandler(
                 new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()), CLOCK);
         try (var faults = moto.inject(Faults.seeded(6).transactionConflicts(Share.all()))) {
-            assertThat(update.handleRequest(capacity(id, 2), null).getStatusCode()).isEqualTo(200);
+            assertThat(ApiContract.call(update, capacity(id, 2)).getStatusCode()).isEqualTo(200);
         }
         assertThat(status(bram)).isEqualTo(RegistrationStatus.WAITLISTED);
         WaitlistSettlerHandler settler = new WaitlistSettlerHandler(backend.events, backend.desk, CLOCK);

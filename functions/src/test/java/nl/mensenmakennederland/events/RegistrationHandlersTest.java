@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -43,7 +44,7 @@ class RegistrationHandlersTest {
     }
 
     private APIGatewayV2HTTPResponse register(String eventId, String name, String email, int seats) {
-        return backend.register.handleRequest(Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null);
+        return ApiContract.call(backend.register, Forms.post(eventId, Forms.registration(name, email, seats), Map.of()));
     }
 
     private JsonNode registered(String eventId, String name, String email, int seats) {
@@ -53,15 +54,15 @@ class RegistrationHandlersTest {
     }
 
     private JsonNode view(JsonNode registration) {
-        APIGatewayV2HTTPResponse response = backend.getRegistration.handleRequest(Forms.view(
-                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(backend.getRegistration, Forms.view(
+                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())));
         assertThat(response.getStatusCode()).isEqualTo(200);
         return ApiRequests.body(response);
     }
 
     private APIGatewayV2HTTPResponse cancel(JsonNode registration) {
-        return backend.cancelRegistration.handleRequest(Forms.cancel(
-                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())), null);
+        return ApiContract.call(backend.cancelRegistration, Forms.cancel(
+                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())));
     }
 
     private SeatLedger seats(String eventId) {
@@ -136,8 +137,8 @@ class RegistrationHandlersTest {
         String body = Forms.registration("Anna de Vries", "anna@example.nl", 2);
         Map<String, String> key = Map.of("idempotency-key", "form-7f3a9c");
 
-        APIGatewayV2HTTPResponse first = backend.register.handleRequest(Forms.post(EXPEDITIE, body, key), null);
-        APIGatewayV2HTTPResponse retry = backend.register.handleRequest(Forms.post(EXPEDITIE, body, key), null);
+        APIGatewayV2HTTPResponse first = ApiContract.call(backend.register, Forms.post(EXPEDITIE, body, key));
+        APIGatewayV2HTTPResponse retry = ApiContract.call(backend.register, Forms.post(EXPEDITIE, body, key));
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(retry.getStatusCode()).isEqualTo(201);
@@ -150,14 +151,14 @@ class RegistrationHandlersTest {
     @Test
     void anIdempotencyKeyAnswerPastItsExpiryIsIgnoredAndReplaced() {
         Map<String, String> key = Map.of("idempotency-key", "form-7f3a9c");
-        JsonNode anna = ApiRequests.body(backend.register.handleRequest(
-                Forms.post(EXPEDITIE, Forms.registration("Anna", "anna@example.nl", 1), key), null));
+        JsonNode anna = ApiRequests.body(ApiContract.call(backend.register, 
+                Forms.post(EXPEDITIE, Forms.registration("Anna", "anna@example.nl", 1), key)));
         CampaignBackend nextDay = backend.at(Clock.offset(CLOCK, RegistrationDesk.IDEMPOTENCY_WINDOW.plusMinutes(1)));
 
-        APIGatewayV2HTTPResponse bram = nextDay.register.handleRequest(
-                Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key), null);
-        APIGatewayV2HTTPResponse bramRetried = nextDay.register.handleRequest(
-                Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key), null);
+        APIGatewayV2HTTPResponse bram = ApiContract.call(nextDay.register, 
+                Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key));
+        APIGatewayV2HTTPResponse bramRetried = ApiContract.call(nextDay.register, 
+                Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key));
 
         assertThat(bram.getStatusCode()).as(bram.getBody()).isEqualTo(201);
         assertThat(ApiRequests.body(bram).get("registrationId")).isNotEqualTo(anna.get("registrationId"));
@@ -169,10 +170,10 @@ class RegistrationHandlersTest {
     @Test
     void anIdempotencyKeyReusedForADifferentRegistrationIsRefused() {
         Map<String, String> key = Map.of("idempotency-key", "form-7f3a9c");
-        backend.register.handleRequest(Forms.post(EXPEDITIE, Forms.registration("Anna", "anna@example.nl", 1), key), null);
+        ApiContract.call(backend.register, Forms.post(EXPEDITIE, Forms.registration("Anna", "anna@example.nl", 1), key));
 
-        APIGatewayV2HTTPResponse other = backend.register.handleRequest(
-                Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key), null);
+        APIGatewayV2HTTPResponse other = ApiContract.call(backend.register, 
+                Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key));
 
         assertThat(other.getStatusCode()).isEqualTo(422);
         assertThat(backend.registrations.ofEvent(EXPEDITIE)).hasSize(1);
@@ -182,8 +183,8 @@ class RegistrationHandlersTest {
     void invalidInputIsRefusedFieldByFieldAndWritesNothing() {
         int before = storedItems();
 
-        APIGatewayV2HTTPResponse response = backend.register.handleRequest(Forms.post(KENNISBOOST,
-                "{\"name\":\"A\",\"email\":\"geen-adres\",\"consent\":false}", Map.of()), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(backend.register, Forms.post(KENNISBOOST,
+                "{\"name\":\"A\",\"email\":\"geen-adres\",\"consent\":false}", Map.of()));
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders().get("content-type")).startsWith("application/problem+json");
@@ -196,14 +197,14 @@ class RegistrationHandlersTest {
     void malformedWrongTypeAndOversizedRequestsAreRefusedAndWriteNothing() {
         int before = storedItems();
 
-        assertThat(backend.register.handleRequest(Forms.post(KENNISBOOST, "{\"name\":", Map.of()), null)
+        assertThat(ApiContract.call(backend.register, Forms.post(KENNISBOOST, "{\"name\":", Map.of()))
                 .getStatusCode()).isEqualTo(400);
-        assertThat(backend.register.handleRequest(Forms.post(KENNISBOOST, "name=Anna",
-                Map.of("content-type", "application/x-www-form-urlencoded")), null).getStatusCode()).isEqualTo(415);
-        assertThat(backend.register.handleRequest(Forms.post(KENNISBOOST,
-                "{\"name\":\"" + "x".repeat(20_000) + "\"}", Map.of()), null).getStatusCode()).isEqualTo(413);
-        assertThat(backend.register.handleRequest(Forms.post(KENNISBOOST, Forms.registration("Anna", "anna@example.nl", 1),
-                Map.of("idempotency-key", "with spaces")), null).getStatusCode()).isEqualTo(400);
+        assertThat(ApiContract.call(backend.register, Forms.post(KENNISBOOST, "name=Anna",
+                Map.of("content-type", "application/x-www-form-urlencoded"))).getStatusCode()).isEqualTo(415);
+        assertThat(ApiContract.call(backend.register, Forms.post(KENNISBOOST,
+                "{\"name\":\"" + "x".repeat(20_000) + "\"}", Map.of())).getStatusCode()).isEqualTo(413);
+        assertThat(ApiContract.call(backend.register, Forms.post(KENNISBOOST, Forms.registration("Anna", "anna@example.nl", 1),
+                Map.of("idempotency-key", "with spaces"))).getStatusCode()).isEqualTo(400);
         assertThat(storedItems()).isEqualTo(before);
     }
 
@@ -220,8 +221,8 @@ class RegistrationHandlersTest {
         Event utrecht = backend.events.find("wvhv-2027-03-16-utrecht").orElseThrow();
         CampaignBackend later = new CampaignBackend(aws, Clock.fixed(utrecht.registrationClosesAt().plusSeconds(60), ZoneOffset.UTC));
 
-        APIGatewayV2HTTPResponse response = later.register.handleRequest(
-                Forms.post(utrecht.id(), Forms.registration("Anna", "anna@example.nl", 1), Map.of()), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(later.register, 
+                Forms.post(utrecht.id(), Forms.registration("Anna", "anna@example.nl", 1), Map.of()));
 
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(ApiRequests.body(response).get("title").asText()).isEqualTo("Aanmelden is gesloten");
@@ -250,12 +251,12 @@ class RegistrationHandlersTest {
         JsonNode registration = registered(KENNISBOOST, "Anna", "anna@example.nl", 1);
         String id = registration.get("registrationId").asText();
 
-        assertThat(backend.getRegistration.handleRequest(Forms.view(id, "bm90LXRoZS10b2tlbg"), null).getStatusCode()).isEqualTo(403);
-        assertThat(backend.getRegistration.handleRequest(Forms.view(id, null), null).getStatusCode()).isEqualTo(403);
-        assertThat(backend.cancelRegistration.handleRequest(Forms.cancel(id, "bm90LXRoZS10b2tlbg"), null).getStatusCode()).isEqualTo(403);
+        assertThat(ApiContract.call(backend.getRegistration, Forms.view(id, "bm90LXRoZS10b2tlbg")).getStatusCode()).isEqualTo(403);
+        assertThat(ApiContract.call(backend.getRegistration, Forms.view(id, null)).getStatusCode()).isEqualTo(403);
+        assertThat(ApiContract.call(backend.cancelRegistration, Forms.cancel(id, "bm90LXRoZS10b2tlbg")).getStatusCode()).isEqualTo(403);
         String unknown = "AAAAAAAAAAAAAAAAAAAAAA";
         String validToken = backend.desk.manageToken(unknown);
-        assertThat(backend.getRegistration.handleRequest(Forms.view(unknown, validToken), null).getStatusCode()).isEqualTo(404);
+        assertThat(ApiContract.call(backend.getRegistration, Forms.view(unknown, validToken)).getStatusCode()).isEqualTo(404);
         assertThat(seats(KENNISBOOST).confirmedSeats()).isEqualTo(1);
     }
 

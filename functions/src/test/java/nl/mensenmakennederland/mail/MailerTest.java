@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
@@ -41,8 +42,8 @@ class MailerTest {
     }
 
     private JsonNode register(String eventId, String name, String email, int seats) {
-        APIGatewayV2HTTPResponse response = backend.register.handleRequest(
-                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()), null);
+        APIGatewayV2HTTPResponse response = ApiContract.call(backend.register, 
+                Forms.post(eventId, Forms.registration(name, email, seats), Map.of()));
         assertThat(response.getStatusCode()).isEqualTo(201);
         return ApiRequests.body(response);
     }
@@ -83,8 +84,8 @@ class MailerTest {
     }
 
     private APIGatewayV2HTTPResponse cancel(JsonNode registration) {
-        return backend.cancelRegistration.handleRequest(Forms.cancel(
-                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())), null);
+        return ApiContract.call(backend.cancelRegistration, Forms.cancel(
+                registration.get("registrationId").asText(), Forms.tokenOf(registration.get("manageUrl").asText())));
     }
 
     private SentMails.Mail mailTo(String address, String subjectStart) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.Forms;
@@ -34,8 +35,8 @@ class OutboxSweeperTest {
     @Event(value = "../events/outbox-sweeper-schedule.json", type = ScheduledEvent.class)
     void mailsTheStreamGaveUpOnGoOutOnceSesIsBack(ScheduledEvent schedule, LocalAws aws) {
         CampaignBackend backend = CampaignBackend.freshWithSeedEvents(aws, Clock.fixed(REGISTERED, ZoneOffset.UTC));
-        backend.register.handleRequest(Forms.post("kb-2027-01-12-vrijwilligers-werven",
-                Forms.registration("Anna de Vries", "anna@example.nl", 1), Map.of()), null);
+        ApiContract.call(backend.register, Forms.post("kb-2027-01-12-vrijwilligers-werven",
+                Forms.registration("Anna de Vries", "anna@example.nl", 1), Map.of()));
         assertThat(backend.deliverMails().getBatchItemFailures()).as("SES is down").hasSize(1);
 
         // Too early: the stream is still retrying, the sweeper leaves it alone.

@@ -12,6 +12,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import nl.mensenmakennederland.shared.http.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -167,6 +168,11 @@ public final class ApiContract {
                     .isBetween(400, 499);
         }
         return response;
+    }
+
+    /** What a handler test calls instead of {@code handler.handleRequest(event, null)}: the answer, checked by {@link #assertKept}. */
+    public static APIGatewayV2HTTPResponse call(HttpHandler handler, APIGatewayV2HTTPEvent event) {
+        return assertKept(event, handler.handleRequest(event, null));
     }
 
     private static Operation requiredOperation(String routeKey) {
