@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
-import nl.mensenmakennederland.shared.Priming;
 import nl.mensenmakennederland.shared.StreamImages;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * partial batch response; the subclass handles the records in stream order and names the first
  * one that failed, so Lambda retries from there and nothing after it is skipped or done twice.
  */
-public abstract class DynamoDbStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, RequestStreamHandler {
+public abstract class DynamoDbStreamHandler extends PrimedHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, RequestStreamHandler {
 
     /** One stream record: what happened to an item, its position in the stream, and the item as written. */
     public record StreamRecord(String eventName, String sequenceNumber, Map<String, AttributeValue> newImage) {}
@@ -59,20 +57,6 @@ public abstract class DynamoDbStreamHandler implements RequestHandler<DynamodbEv
 
     /** Handles the records in order; the first that failed, if any (Lambda retries from it). */
     protected abstract Optional<StreamRecord> handle(List<StreamRecord> records);
-
-    /** What priming does beyond the SDK's warm-up: offline rehearsals only, never a write or a mail. */
-    protected void rehearse() {}
-
-    /** Call from the production (no-argument) constructor: primes this handler before a SnapStart checkpoint. */
-    protected final void primeOnCheckpoint() {
-        Priming.beforeCheckpoint(getClass(), this::prime);
-    }
-
-    /** What priming runs: the SDK's warm-up of the clients this function built, then {@link #rehearse()}. */
-    public final void prime() {
-        AwsClients.warmUpBuilt();
-        rehearse();
-    }
 
     private StreamsEventResponse answer(List<StreamRecord> records, Context context) {
         Log.requestId(context == null ? null : context.getAwsRequestId());

@@ -7,21 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
-import nl.mensenmakennederland.shared.Priming;
 
 /**
  * Base of a function on a schedule, as {@code HttpHandler} is of a route: the subclass says
  * what one run does ({@link #run()}) and what priming may do without changing anything
- * ({@link #rehearse()}); this reads nothing of the schedule's event (it says nothing a run
+ * ({@link PrimedHandler#rehearse()}); this reads nothing of the schedule's event (it says nothing a run
  * needs, and the runtime's serializer for it would cost a fresh environment hundreds of ms),
  * sets the request id for the logs and writes the run's summary as the answer.
  *
  * @param <R> the run's summary, written as JSON (counts, never personal data)
  */
-public abstract class ScheduledHandler<R> implements RequestHandler<ScheduledEvent, R>, RequestStreamHandler {
+public abstract class ScheduledHandler<R> extends PrimedHandler implements RequestHandler<ScheduledEvent, R>, RequestStreamHandler {
 
     /** What Lambda calls (the runtime prefers the stream overload): the event is not even read. */
     @Override
@@ -38,18 +36,4 @@ public abstract class ScheduledHandler<R> implements RequestHandler<ScheduledEve
 
     /** One run of the schedule. */
     protected abstract R run();
-
-    /** What priming does beyond the SDK's warm-up: reads and offline rehearsals only, never a write or a mail. */
-    protected void rehearse() {}
-
-    /** Call from the production (no-argument) constructor: primes this handler before a SnapStart checkpoint. */
-    protected final void primeOnCheckpoint() {
-        Priming.beforeCheckpoint(getClass(), this::prime);
-    }
-
-    /** What priming runs: the SDK's warm-up of the clients this function built, then {@link #rehearse()}. */
-    public final void prime() {
-        AwsClients.warmUpBuilt();
-        rehearse();
-    }
 }
