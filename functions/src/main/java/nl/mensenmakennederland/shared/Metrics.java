@@ -53,6 +53,9 @@ public final class Metrics {
      * is slow on a request path that SnapStart priming does not reach.
      */
     public static void count(Metric metric, int times) {
+        if (times == 0) {
+            return; // a count of nothing is no record: it would only add a line to every such request
+        }
         String name = metric.metricName();
         Log.line(new StringBuilder(320)
                 .append("{\"_aws\":{\"Timestamp\":").append(Instant.now().toEpochMilli())
