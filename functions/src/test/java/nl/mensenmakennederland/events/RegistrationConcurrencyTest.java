@@ -55,14 +55,6 @@ class RegistrationConcurrencyTest {
         backend.verifySender();
     }
 
-    private String event(String id, int capacity, int maxSeats) {
-        Event template = backend.events.find("kb-2027-01-14-jongeren-betrekken").orElseThrow();
-        backend.events.put(new Event(id, template.type(), template.title(), null, template.startsAt(),
-                template.endsAt(), template.location(), true, template.onlineUrl(), maxSeats, true, null,
-                SeatLedger.empty(capacity)));
-        return id;
-    }
-
     private APIGatewayV2HTTPResponse register(String eventId, String name, String email, int seats) {
         return ApiContract.call(backend.register, Forms.post(eventId, Forms.registration(name, email, seats), Map.of()));
     }
@@ -92,7 +84,7 @@ class RegistrationConcurrencyTest {
 
     @Test
     void aHundredPeopleAtOnceForTwentySeats() throws Exception {
-        String id = event("kb-drukte", 20, 1);
+        String id = backend.onlineEvent("kb-drukte", 20, 1);
         List<Callable<APIGatewayV2HTTPResponse>> people = IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> (Callable<APIGatewayV2HTTPResponse>) () ->
                         register(id, "Vrijwilliger " + i, "vrijwilliger" + i + "@example.nl", 1))
@@ -172,7 +164,7 @@ class RegistrationConcurrencyTest {
     void aHundredPeopleAtOnceForTwentySeatsWhileDynamoDbCancelsAndThrottles() throws Exception {
         MotoServer moto = aws.moto().orElse(null);
         assumeTrue(moto != null, "fault injection needs tools/moto_serial_server.py");
-        String id = event("kb-drukte-onder-last", 20, 1);
+        String id = backend.onlineEvent("kb-drukte-onder-last", 20, 1);
         List<String> falseBusy = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Attempts>> people = IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> (Callable<Attempts>) () -> registerLikeTheWebsite(id, i, falseBusy))
@@ -226,7 +218,7 @@ class RegistrationConcurrencyTest {
 
     @Test
     void cancellationsAndRegistrationsInParallelNeverOverbookOrBreakTheLine() throws Exception {
-        String id = event("exp-wissel", 10, 2);
+        String id = backend.onlineEvent("exp-wissel", 10, 2);
         List<JsonNode> confirmed = new ArrayList<>();
         List<JsonNode> waiting = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {

@@ -54,14 +54,6 @@ class RegistrationFaultsTest {
         backend.verifySender();
     }
 
-    private String event(String id, int capacity, int maxSeats) {
-        Event template = backend.events.find("kb-2027-01-14-jongeren-betrekken").orElseThrow();
-        backend.events.put(new Event(id, template.type(), template.title(), null, template.startsAt(),
-                template.endsAt(), template.location(), true, template.onlineUrl(), maxSeats, true, null,
-                SeatLedger.empty(capacity)));
-        return id;
-    }
-
     private APIGatewayV2HTTPResponse register(String eventId, String name, String email, int seats, String key) {
         return ApiContract.call(backend.register, Forms.post(eventId, Forms.registration(name, email, seats),
                 key == null ? Map.of() : Map.of("idempotency-key", key)));
@@ -97,7 +89,7 @@ class RegistrationFaultsTest {
 
     @Test
     void aRegistrationWhoseTransactionKeepsConflictingIsRefusedWith503AndItsRetrySucceeds() {
-        String id = event("kb-conflict", 5, 1);
+        String id = backend.onlineEvent("kb-conflict", 5, 1);
         int outboxBefore = outboxSize();
         APIGatewayV2HTTPResponse busy;
         Faults.Count conflicts;
@@ -121,7 +113,7 @@ class RegistrationFaultsTest {
 
     @Test
     void writesThrottledBeyondTheSdkRetriesAre503HavingStoredNothingAndTheRetrySucceeds() {
-        String id = event("kb-throttled", 5, 1);
+        String id = backend.onlineEvent("kb-throttled", 5, 1);
         int outboxBefore = outboxSize();
         APIGatewayV2HTTPResponse busy;
         Faults.Count throttled;
@@ -138,7 +130,7 @@ class RegistrationFaultsTest {
 
     @Test
     void aFewThrottledWritesAreRetriedByTheSdkWithoutTheVolunteerNoticing() {
-        String id = event("kb-throttled-briefly", 5, 1);
+        String id = backend.onlineEvent("kb-throttled-briefly", 5, 1);
         APIGatewayV2HTTPResponse response;
         try (var faults = moto.inject(Faults.seeded(3).throttledWrites(Share.all().times(3)))) {
             response = register(id, "Cor", "cor@example.nl", 1, null);
@@ -149,7 +141,7 @@ class RegistrationFaultsTest {
 
     @Test
     void aCancellationIsDoneEvenWhenPromotingTheRestOfTheLineStaysBusyAndTheNextRegistrationPromotes() {
-        String id = event("exp-groep", RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1, 30);
+        String id = backend.onlineEvent("exp-groep", RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1, 30);
         JsonNode group = registered(id, "Buurthuis", "buurthuis@example.nl", RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1);
         List<JsonNode> waiting = new ArrayList<>();
         for (int i = 1; i <= RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1; i++) {
@@ -189,7 +181,7 @@ class RegistrationFaultsTest {
 
     @Test
     void moreCapacityIsAnsweredAsStoredWhenPromotionStaysBusyAndTheNextCancellationPromotes() {
-        String id = event("kb-meer-plaatsen", 2, 1);
+        String id = backend.onlineEvent("kb-meer-plaatsen", 2, 1);
         JsonNode anna = registered(id, "Anna", "anna@example.nl", 1);
         registered(id, "Bram", "bram@example.nl", 1);
         List<JsonNode> waiting = List.of(registered(id, "Cor", "cor@example.nl", 1),
@@ -224,7 +216,7 @@ class RegistrationFaultsTest {
 
     @Test
     void seatsOwedToTheLineAreGivenByTheSettlerWhenNobodyWritesToTheEventAgain() {
-        String id = event("kb-niemand-schrijft-meer", 1, 1);
+        String id = backend.onlineEvent("kb-niemand-schrijft-meer", 1, 1);
         registered(id, "Anna", "anna@example.nl", 1);
         JsonNode bram = registered(id, "Bram", "bram@example.nl", 1);
         UpdateEventHandler update = new UpdateEventHandler(

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import nl.mensenmakennederland.events.CancelRegistrationHandler;
+import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.EventStore;
 import nl.mensenmakennederland.events.GetRegistrationHandler;
 import nl.mensenmakennederland.events.RegisterHandler;
 import nl.mensenmakennederland.events.RegistrationDesk;
 import nl.mensenmakennederland.events.RegistrationStore;
+import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.mail.MailDelivery;
 import nl.mensenmakennederland.mail.MailerHandler;
 import nl.mensenmakennederland.mail.Outbox;
@@ -123,6 +125,18 @@ public final class CampaignBackend {
         CampaignBackend backend = new CampaignBackend(aws, clock);
         SeedData.loadEvents(backend.events, clock.instant());
         return backend;
+    }
+
+    /**
+     * Stores an online event with a waiting list, the given seats and seats per registration, at
+     * the time of the seed's Kennisboost on young volunteers; its id, for the test to register for.
+     */
+    public String onlineEvent(String id, int capacity, int maxSeatsPerRegistration) {
+        Event template = events.find("kb-2027-01-14-jongeren-betrekken").orElseThrow();
+        events.put(new Event(id, template.type(), template.title(), null, template.startsAt(), template.endsAt(),
+                template.location(), true, template.onlineUrl(), maxSeatsPerRegistration, true, null,
+                SeatLedger.empty(capacity)));
+        return id;
     }
 
     /** Verifies the sender's domain in SES, as an operator does once per account. */
