@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.mensenmakennederland.bench.lambda.Folders;
 import nl.mensenmakennederland.bench.lambda.SamBuild;
 
 /**
@@ -27,9 +27,9 @@ record Artifacts(Path functionsTaskRoot, Path functionsJar, Path naiveTaskRoot, 
             throw new UncheckedIOException(e);
         }
         Path references = root.resolve("bench/references/target");
-        Path naive = fresh(work.resolve("task-root-naive"));
+        Path naive = Folders.emptied(work.resolve("task-root-naive"));
         Path naiveJar = copy(shadedJar(references, "bench-references-"), naive.resolve("lib"));
-        Path floor = fresh(work.resolve("task-root-floor"));
+        Path floor = Folders.emptied(work.resolve("task-root-floor"));
         copyTree(references.resolve("classes"), floor);
         classpathFile(root.resolve("bench/runner/target/floor.classpath")).forEach(jar -> copy(jar, floor.resolve("lib")));
         return new Artifacts(functions.taskRoot(), functionsJar, naive, naiveJar, floor);
@@ -54,21 +54,6 @@ record Artifacts(Path functionsTaskRoot, Path functionsJar, Path naiveTaskRoot, 
             return Arrays.stream(Files.readString(file).trim().split(":")).filter(s -> !s.isBlank()).map(Path::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("No " + file + ": build first (bench/coldstart does)", e);
-        }
-    }
-
-    private static Path fresh(Path folder) {
-        try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
-            }
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

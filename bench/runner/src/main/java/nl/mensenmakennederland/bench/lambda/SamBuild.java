@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class SamBuild {
 
     /** Each function's package, by logical id. Builds log to {@code work/build-N.log}; earlier ones are removed. */
     public static Map<String, Package> build(SamTemplate template, Path work) {
-        empty(work);
+        Folders.emptied(work);
         Path templateFolder = template.file().toAbsolutePath().getParent();
         Map<Recipe, List<String>> byRecipe = new LinkedHashMap<>();
         for (SamTemplate.Function function : template.functions()) {
@@ -142,22 +141,6 @@ public final class SamBuild {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
-        }
-    }
-
-    /** Empties {@code folder}, creating it if need be. */
-    private static void empty(Path folder) {
-        try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
-            }
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty " + folder, e);
         }
     }
 }
