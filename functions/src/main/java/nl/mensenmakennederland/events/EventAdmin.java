@@ -3,12 +3,12 @@ package nl.mensenmakennederland.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.mensenmakennederland.mail.Outbox;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.outbox.Outbox;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** What admins do with events: create them, change them (capacity included), see who comes. */

@@ -18,8 +18,6 @@ import nl.mensenmakennederland.events.RegistrationStore.IdempotentAnswer;
 import nl.mensenmakennederland.events.RegistrationStore.Outcome;
 import nl.mensenmakennederland.events.SeatLedger.Placement;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
-import nl.mensenmakennederland.mail.MailRequest;
-import nl.mensenmakennederland.mail.Outbox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
@@ -28,6 +26,8 @@ import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Hmac;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.shared.outbox.Outbox;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
@@ -73,9 +73,10 @@ public final class RegistrationDesk {
     private final ConflictRetry retry;
     private final String siteOrigin;
     private final Duration retention;
+    private final RegistrationMails mails;
 
     public RegistrationDesk(EventStore events, RegistrationStore registrations, Supplier<SigningKeys> keys, Clock clock,
-                            ConflictRetry retry, String siteOrigin, Duration retention) {
+                            ConflictRetry retry, String siteOrigin, Duration retention, RegistrationMails mails) {
         this.events = events;
         this.registrations = registrations;
         this.keys = keys;
@@ -83,6 +84,7 @@ public final class RegistrationDesk {
         this.retry = retry;
         this.siteOrigin = siteOrigin;
         this.retention = retention;
+        this.mails = mails;
     }
 
     /** The desk as a function's environment (template.yaml) configures it. */
@@ -95,7 +97,8 @@ public final class RegistrationDesk {
                 Clock.systemUTC(),
                 ConflictRetry.standard(),
                 env.required("SITE_ORIGIN"),
-                Duration.ofDays(env.integer("RETENTION_DAYS", 90)));
+                Duration.ofDays(env.integer("RETENTION_DAYS", 90)),
+                new RegistrationMails(env.required("SENDER_ADDRESS")));
     }
 
     public Registered register(String eventId, RegistrationForm form, Optional<String> idempotencyKey) {
@@ -148,9 +151,8 @@ public final class RegistrationDesk {
         Registration registration = new Registration(registrationId, event.id(), status, form.seats(), form.name(),
                 form.email(), form.organisation(), form.municipality(), now);
         String manageUrl = manageUrl(registrationId, hmac, event);
-        MailRequest mail = mail(status == RegistrationStatus.CONFIRMED
-                ? MailRequest.Kind.REGISTRATION_CONFIRMED : MailRequest.Kind.REGISTRATION_WAITLISTED,
-                registration, event, manageUrl, now);
+        OutboxMail mail = mails.compose(status == RegistrationStatus.CONFIRMED
+                ? RegistrationMails.Kind.CONFIRMED : RegistrationMails.Kind.WAITLISTED, registration, event, manageUrl, now);
         // The place in line is known once the line has it: commit order is line order.
         Supplier<Registered> answer = () -> new Registered(registrationId, eventId, status.code(),
                 status == RegistrationStatus.WAITLISTED ? positionNow(eventId, registrationId) : null,
@@ -260,17 +262,17 @@ public final class RegistrationDesk {
         SeatLedger freed = registration.status() == RegistrationStatus.CONFIRMED
                 ? event.seats().release(registration.seats()) : event.seats().leaveLine(registrationId);
         List<Waiting> promoted = freed.promotable(PROMOTIONS_PER_TRANSACTION);
-        Optional<List<MailRequest>> promotionMails = promotionMails(event, promoted, now);
+        Optional<List<OutboxMail>> promotionMails = promotionMails(event, promoted, now);
         if (promotionMails.isEmpty()) {
             return Optional.empty();
         }
-        List<MailRequest> mails = new ArrayList<>();
-        mails.add(mail(registration.status() == RegistrationStatus.CONFIRMED
-                ? MailRequest.Kind.REGISTRATION_CANCELLED : MailRequest.Kind.WAITLIST_LEFT, registration, event, null, now));
-        mails.addAll(promotionMails.get());
+        List<OutboxMail> cancelMails = new ArrayList<>();
+        cancelMails.add(mails.compose(registration.status() == RegistrationStatus.CONFIRMED
+                ? RegistrationMails.Kind.CANCELLED : RegistrationMails.Kind.WAITLIST_LEFT, registration, event, null, now));
+        cancelMails.addAll(promotionMails.get());
         List<String> fingerprints = fingerprints(keys.get(), registration.email());
 
-        Outcome outcome = registrations.cancel(event, freed.promote(promoted), registration, fingerprints, promoted, mails, now);
+        Outcome outcome = registrations.cancel(event, freed.promote(promoted), registration, fingerprints, promoted, cancelMails, now);
         if (outcome != Outcome.COMMITTED) {
             return Optional.empty();
         }
@@ -321,9 +323,9 @@ public final class RegistrationDesk {
             return Optional.of(0);
         }
         Instant now = clock.instant();
-        Optional<List<MailRequest>> mails = promotionMails(event, promoted, now);
-        if (mails.isEmpty() || registrations.promote(event, event.seats().promote(promoted), promoted,
-                mails.get(), now) != Outcome.COMMITTED) {
+        Optional<List<OutboxMail>> promotionMails = promotionMails(event, promoted, now);
+        if (promotionMails.isEmpty() || registrations.promote(event, event.seats().promote(promoted), promoted,
+                promotionMails.get(), now) != Outcome.COMMITTED) {
             return Optional.empty();
         }
         Log.info("waitlist.promoted", "eventId", eventId, "promoted", promoted.size());
@@ -335,19 +337,19 @@ public final class RegistrationDesk {
      * The mails for those moving up; empty when one of them left the line meanwhile (cancelled
      * at the same moment), which makes the caller start over from a fresh read.
      */
-    private Optional<List<MailRequest>> promotionMails(Event event, List<Waiting> promoted, Instant now) {
+    private Optional<List<OutboxMail>> promotionMails(Event event, List<Waiting> promoted, Instant now) {
         Map<String, Registration> people = registrations.findAll(promoted.stream().map(Waiting::registrationId).toList());
         Hmac hmac = keys.get().current();
-        List<MailRequest> mails = new ArrayList<>();
+        List<OutboxMail> moving = new ArrayList<>();
         for (Waiting waiting : promoted) {
             Registration registration = people.get(waiting.registrationId());
             if (registration == null || registration.status() != RegistrationStatus.WAITLISTED) {
                 return Optional.empty();
             }
-            mails.add(mail(MailRequest.Kind.REGISTRATION_PROMOTED, registration, event,
+            moving.add(mails.compose(RegistrationMails.Kind.PROMOTED, registration, event,
                     manageUrl(registration.id(), hmac, event), now));
         }
-        return Optional.of(mails);
+        return Optional.of(moving);
     }
 
     private Registration authorized(String registrationId, String token) {
@@ -367,13 +369,6 @@ public final class RegistrationDesk {
         return registrations.find(registrationId).orElseThrow(RegistrationDesk::unknownRegistration);
     }
 
-    private MailRequest mail(MailRequest.Kind kind, Registration registration, Event event, String manageUrl, Instant now) {
-        return new MailRequest(Ids.random(), kind, registration.email(), registration.name(), registration.id(),
-                new MailRequest.EventDetails(event.id(), event.title(), event.startsAt(), event.endsAt(),
-                        event.location(), event.online(), event.onlineUrl()),
-                registration.seats(), manageUrl, now);
-    }
-
     /**
      * For SnapStart priming: the transaction of a registration, for a made-up event, sent
      * through a client that never reaches AWS ({@link AwsClients#offline}): the write path is
@@ -389,7 +384,7 @@ public final class RegistrationDesk {
         Registration registration = new Registration("rehearsal", event.id(), RegistrationStatus.CONFIRMED, 1,
                 "Rehearsal", "rehearsal@example.org", null, null, now);
         offline.register(event, registration, List.of("rehearsal"),
-                mail(MailRequest.Kind.REGISTRATION_CONFIRMED, registration, event, null, now), Optional.empty(),
+                mails.compose(RegistrationMails.Kind.CONFIRMED, registration, event, null, now), Optional.empty(),
                 expiresAt(event));
     }
 

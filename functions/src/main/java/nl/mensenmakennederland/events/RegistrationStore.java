@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
-import nl.mensenmakennederland.mail.MailRequest;
-import nl.mensenmakennederland.mail.Outbox;
 import nl.mensenmakennederland.shared.Items;
+import nl.mensenmakennederland.shared.outbox.Outbox;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -130,7 +130,7 @@ public final class RegistrationStore {
      * {@code emailFingerprints}: the address's fingerprint under the current key, then under the
      * previous one, whose marker (from before a key rotation) must not exist either.
      */
-    public Result register(Event read, Registration registration, List<String> emailFingerprints, MailRequest mail,
+    public Result register(Event read, Registration registration, List<String> emailFingerprints, OutboxMail mail,
                            Optional<IdempotentAnswer> answer, long expiresAt) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(registration.status() == RegistrationStatus.CONFIRMED
@@ -199,7 +199,7 @@ public final class RegistrationStore {
      * lets its address register again, and confirms {@code promoted} from the front of the line.
      */
     public Outcome cancel(Event read, SeatLedger after, Registration registration, List<String> emailFingerprints,
-                          List<Waiting> promoted, List<MailRequest> mails, Instant now) {
+                          List<Waiting> promoted, List<OutboxMail> mails, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(compareAndSet(read, after));
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(registration.id()))
@@ -222,7 +222,7 @@ public final class RegistrationStore {
     }
 
     /** Confirms {@code promoted} from the front of the line after seats were added. */
-    public Outcome promote(Event read, SeatLedger after, List<Waiting> promoted, List<MailRequest> mails, Instant now) {
+    public Outcome promote(Event read, SeatLedger after, List<Waiting> promoted, List<OutboxMail> mails, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(compareAndSet(read, after));
         addPromotions(items, promoted, now);

@@ -4,14 +4,19 @@ import static nl.mensenmakennederland.shared.Items.n;
 import static nl.mensenmakennederland.shared.Items.s;
 import static nl.mensenmakennederland.shared.Items.time;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
+import nl.mensenmakennederland.shared.outbox.Outbox;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,12 +32,21 @@ public final class MailDelivery {
 
     public enum Result { SENT, ALREADY_SENT, CLAIMED_ELSEWHERE }
 
-    /** Composed, never sent: "rehearsal" is not an id {@link Ids} makes, so no outbox item has it. */
-    private static final MailRequest REHEARSAL = new MailRequest("rehearsal", MailRequest.Kind.REGISTRATION_CONFIRMED,
-            "rehearsal@example.org", "Rehearsal", "rehearsal",
-            new MailRequest.EventDetails("rehearsal", "Rehearsal", Instant.parse("2027-01-01T09:00:00Z"),
-                    Instant.parse("2027-01-01T10:00:00Z"), "Utrecht", false, null),
-            1, "https://www.mensenmakennederland.nl/beheer.html", Instant.parse("2026-12-01T09:00:00Z"));
+    /**
+     * Composed, never sent: "rehearsal" is not an id {@link Ids} makes, so no outbox item has it.
+     * Dutch text and a calendar message, so every part of a real mail is composed once.
+     */
+    private static final OutboxMail REHEARSAL = new OutboxMail("rehearsal", "rehearsal@example.org",
+            "Repetitie: één mail met alles erop en eraan", "Hoi,\n\nDit is een repetitie.\n",
+            "<!doctype html><html lang=\"nl\"><body><p>Hoi,</p><p>Dit is een repetitie.</p></body></html>",
+            List.of(new OutboxMail.Attachment("repetitie.ics", "text/calendar; charset=UTF-8; method=REQUEST",
+                    "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8))),
+            "rehearsal", Instant.parse("2026-12-01T09:00:00Z"));
+
+    /** The personal data a sent mail's item no longer keeps (as placeholders: {@code to} is a reserved word). */
+    private static final Map<String, String> ERASED_NAMES = Outbox.PERSONAL.stream()
+            .collect(Collectors.toUnmodifiableMap(name -> "#" + name, name -> name));
+    private static final String ERASED = String.join(", ", ERASED_NAMES.keySet());
 
     /** Longer than one send can take; after it, another attempt may take over. */
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -53,7 +67,7 @@ public final class MailDelivery {
         this.clock = clock;
     }
 
-    public Result deliver(MailRequest mail) {
+    public Result deliver(OutboxMail mail) {
         Instant now = clock.instant();
         String claim = Ids.random();
         try {
@@ -74,7 +88,7 @@ public final class MailDelivery {
 
         String messageId;
         try {
-            messageId = send(ses, mail, compose(mail, now));
+            messageId = send(ses, mail, compose(mail));
         } catch (RuntimeException sendFailed) {
             Metrics.count(Metric.MAIL_FAILED);
             release(mail, claim);
@@ -83,15 +97,15 @@ public final class MailDelivery {
 
         dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
                 .updateExpression("SET sentAt = :now, messageId = :messageId, expiresAt = :expires "
-                        + "REMOVE #to, #name, manageUrl, claimedUntil, claim")
+                        + "REMOVE " + ERASED + ", claimedUntil, claim")
                 .conditionExpression("claim = :claim")
-                .expressionAttributeNames(Map.of("#to", "to", "#name", "name"))
+                .expressionAttributeNames(ERASED_NAMES)
                 .expressionAttributeValues(Map.of(
                         ":now", time(clock.instant()),
                         ":messageId", s(messageId),
                         ":expires", n(now.plus(KEEP_SENT).getEpochSecond()),
                         ":claim", s(claim))));
-        Log.info("mail.sent", "mailId", mail.id(), "kind", mail.kind().code(), "registrationId", mail.registrationId());
+        Log.info("mail.sent", "mailId", mail.id(), "regarding", mail.regarding());
         Metrics.count(Metric.MAIL_SENT);
         return Result.SENT;
     }
@@ -104,26 +118,24 @@ public final class MailDelivery {
      * without writing.
      */
     public void rehearse(SesV2Client offline) {
-        send(offline, REHEARSAL, compose(REHEARSAL, clock.instant()));
+        send(offline, REHEARSAL, compose(REHEARSAL));
         Result result = deliver(REHEARSAL);
         if (result != Result.ALREADY_SENT) {
             throw new IllegalStateException("Rehearsal claimed an outbox item: " + result);
         }
     }
 
-    private String send(SesV2Client client, MailRequest mail, byte[] raw) {
+    private String send(SesV2Client client, OutboxMail mail, byte[] raw) {
         return client.sendEmail(r -> r.fromEmailAddress(sender)
                 .destination(d -> d.toAddresses(mail.to()))
                 .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
     }
 
-    private byte[] compose(MailRequest mail, Instant now) {
-        RegistrationMails.Rendered rendered = RegistrationMails.render(mail, now, sender);
-        return MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail.to(), rendered.subject(),
-                rendered.text(), rendered.html(), rendered.invite());
+    private byte[] compose(OutboxMail mail) {
+        return MimeMessage.build("Mensen maken Nederland <" + sender + ">", mail);
     }
 
-    private void release(MailRequest mail, String claim) {
+    private void release(OutboxMail mail, String claim) {
         try {
             dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
                     .updateExpression("REMOVE claimedUntil, claim")

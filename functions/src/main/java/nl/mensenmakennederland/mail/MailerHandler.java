@@ -6,11 +6,13 @@ import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.outbox.Outbox;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import nl.mensenmakennederland.shared.trigger.DynamoDbStreamHandler;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * The outbox stream's consumer: sends each new mail request through SES. At the first failure
+ * The outbox stream's consumer: sends each new mail through SES. At the first failure
  * (SES down or throttling) it names that record, so Lambda retries from there and nothing after
  * it is skipped or sent twice.
  */
@@ -41,14 +43,14 @@ public final class MailerHandler extends DynamoDbStreamHandler {
             if (!"INSERT".equals(record.eventName())) {
                 continue;
             }
-            MailRequest mail = Outbox.fromItem(record.newImage());
+            OutboxMail mail = Outbox.fromItem(record.newImage());
             try {
                 if (delivery.deliver(mail) == MailDelivery.Result.CLAIMED_ELSEWHERE) {
                     // Another attempt holds it now; retry later rather than risk sending twice.
                     return Optional.of(record);
                 }
             } catch (RuntimeException failed) {
-                Log.error("mail.failed", failed, "mailId", mail.id(), "kind", mail.kind().code());
+                Log.error("mail.failed", failed, "mailId", mail.id(), "regarding", mail.regarding());
                 return Optional.of(record);
             }
         }

@@ -3,22 +3,15 @@ package nl.mensenmakennederland.mail;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 
 /**
- * A raw MIME message: text and HTML alternatives, and a calendar invite if there is one, the
- * form SES needs to send an attachment. Bodies are base64 (line length and any character are
- * safe) and the subject is RFC 2047 encoded and folded, so Dutch text of any length arrives intact.
+ * A raw MIME message: text and HTML alternatives and the attachments, the form SES needs to send
+ * an attachment. Bodies are base64 (line length and any character are safe) and the subject is
+ * RFC 2047 encoded and folded, so Dutch text of any length arrives intact.
  */
 public final class MimeMessage {
-
-    /**
-     * An iCalendar message ({@code METHOD:REQUEST} or {@code CANCEL}), sent as iMIP (RFC 6047)
-     * does: a {@code text/calendar} alternative with the method, which calendar clients act on
-     * (Outlook looks only there), and the same file attached for anyone to open.
-     */
-    public record Invite(String method, String filename, byte[] ics) {}
 
     /** RFC 2047 allows an encoded-word 75 characters, RFC 5322 a line 78. */
     private static final int MAX_WORD = 75;
@@ -27,14 +20,13 @@ public final class MimeMessage {
 
     private MimeMessage() {}
 
-    public static byte[] build(String from, String to, String subject, String text, String html,
-                               Optional<Invite> invite) {
+    public static byte[] build(String from, OutboxMail mail) {
         String mixed = "mixed-" + UUID.randomUUID();
         String alternative = "alt-" + UUID.randomUUID();
         StringBuilder m = new StringBuilder();
         header(m, "From", from);
-        header(m, "To", to);
-        encodedHeader(m, "Subject", subject);
+        header(m, "To", mail.to());
+        encodedHeader(m, "Subject", mail.subject());
         header(m, "MIME-Version", "1.0");
         multipartHeader(m, "mixed", mixed);
         m.append("\r\n");
@@ -42,15 +34,23 @@ public final class MimeMessage {
         m.append("--").append(mixed).append("\r\n");
         multipartHeader(m, "alternative", alternative);
         m.append("\r\n");
-        part(m, alternative, "text/plain; charset=UTF-8", null, text.getBytes(StandardCharsets.UTF_8));
-        part(m, alternative, "text/html; charset=UTF-8", null, html.getBytes(StandardCharsets.UTF_8));
-        invite.ifPresent(ics -> part(m, alternative, "text/calendar; charset=UTF-8; method=" + ics.method(), null, ics.ics()));
+        part(m, alternative, "text/plain; charset=UTF-8", null, mail.text().getBytes(StandardCharsets.UTF_8));
+        part(m, alternative, "text/html; charset=UTF-8", null, mail.html().getBytes(StandardCharsets.UTF_8));
+        // iMIP: calendar clients act on the text/calendar alternative with its method (Outlook looks only there).
+        mail.attachments().stream().filter(MimeMessage::isCalendarMessage)
+                .forEach(ics -> part(m, alternative, ics.contentType(), null, ics.content()));
         m.append("--").append(alternative).append("--\r\n");
 
-        invite.ifPresent(ics -> part(m, mixed, "text/calendar; charset=UTF-8",
-                "attachment; filename=\"" + ics.filename() + "\"", ics.ics()));
+        for (OutboxMail.Attachment attachment : mail.attachments()) {
+            part(m, mixed, attachment.contentType(), "attachment; filename=\"" + attachment.filename() + "\"",
+                    attachment.content());
+        }
         m.append("--").append(mixed).append("--\r\n");
         return m.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isCalendarMessage(OutboxMail.Attachment attachment) {
+        return attachment.contentType().startsWith("text/calendar") && attachment.contentType().contains("method=");
     }
 
     private static void part(StringBuilder m, String boundary, String contentType, String disposition, byte[] body) {

@@ -8,12 +8,14 @@ import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.UtcTime;
+import nl.mensenmakennederland.shared.outbox.Outbox;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import nl.mensenmakennederland.shared.trigger.ScheduledHandler;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The safety net behind the outbox stream: every quarter of an hour, sends what is still unsent
@@ -77,7 +79,7 @@ public final class OutboxSweeperHandler extends ScheduledHandler<Map<String, Int
                 if (examined++ == MAX_PER_RUN) {
                     return done(sent, examined);
                 }
-                MailRequest mail = Outbox.fromItem(item);
+                OutboxMail mail = Outbox.fromItem(item);
                 try {
                     if (delivery.deliver(mail) == MailDelivery.Result.SENT) {
                         sent++;

@@ -72,6 +72,9 @@ public final class StreamImages {
         if (value.getBOOL() != null) {
             return AttributeValue.fromBool(value.getBOOL());
         }
+        if (value.getB() != null) {
+            return AttributeValue.fromB(SdkBytes.fromByteBuffer(value.getB()));
+        }
         if (value.getSS() != null) {
             return AttributeValue.fromSs(value.getSS());
         }

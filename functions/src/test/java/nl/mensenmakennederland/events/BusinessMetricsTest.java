@@ -82,7 +82,7 @@ class BusinessMetricsTest {
         backend.mailer.handleRequest(mails, null);   // Lambda's retry of the same batch
         RegisterHandler givesUpAtOnce = new RegisterHandler(new RegistrationDesk(backend.events, backend.registrations,
                 backend.signingKey, CLOCK, new ConflictRetry(0, Duration.ZERO, Duration.ZERO), "https://www.mensenmakennederland.nl",
-                Duration.ofDays(90)));
+                Duration.ofDays(90), new RegistrationMails("noreply@mensenmakennederland.nl")));
         assertThat(ApiContract.call(givesUpAtOnce, Forms.post(twoSeats,
                 Forms.registration("Gijs", "gijs@example.nl", 1), Map.of())).getStatusCode()).isEqualTo(503);
 

@@ -10,12 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
-import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.Faults;
 import nl.mensenmakennederland.testing.Faults.Share;
-import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.SentMails;
@@ -34,25 +31,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class MailOutageTest {
 
     static final Instant REGISTERED = Instant.parse("2026-12-01T10:00:00Z");
-    static final String KENNISBOOST = "kb-2027-01-12-vrijwilligers-werven";
     static final int PEOPLE = 12;
 
     LocalAws aws;
     MotoServer moto;
-    CampaignBackend backend;
+    Mailroom mailroom;
     StreamEventSourceMapping stream;
 
     @BeforeEach
-    void twelveRegistrationsWaitingForTheirMail(LocalAws aws) {
+    void twelveMailsWaitingInTheOutbox(LocalAws aws) {
         assumeTrue(aws.moto().isPresent(), "fault injection needs tools/moto_serial_server.py");
         this.aws = aws;
         this.moto = aws.moto().orElseThrow();
-        this.backend = CampaignBackend.freshWithSeedEvents(aws, Clock.fixed(REGISTERED, ZoneOffset.UTC));
-        backend.verifySender();
+        Clock registered = Clock.fixed(REGISTERED, ZoneOffset.UTC);
+        this.mailroom = Mailroom.fresh(aws, registered);
+        mailroom.verifySender();
         this.stream = new StreamEventSourceMapping(aws, "MailerFunction");
         for (int i = 1; i <= PEOPLE; i++) {
-            assertThat(ApiContract.call(backend.register, Forms.post(KENNISBOOST,
-                    Forms.registration("Deelnemer " + i, address(i), 1), Map.of())).getStatusCode()).isEqualTo(201);
+            mailroom.write(Mailroom.mailTo(address(i), "Deelnemer " + i, registered));
         }
     }
 
@@ -62,10 +58,7 @@ class MailOutageTest {
 
     private OutboxSweeperHandler sweeperAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
-        return new OutboxSweeperHandler(backend.dynamoDb, outbox,
-                new MailDelivery(backend.dynamoDb, outbox, backend.ses, backend.env.get("SENDER_ADDRESS"), clock),
-                clock);
+        return new OutboxSweeperHandler(mailroom.dynamoDb, mailroom.outbox, mailroom.delivery(clock), clock);
     }
 
     private void assertEveryoneGotTheirMailOnce() {
@@ -83,7 +76,7 @@ class MailOutageTest {
         StreamEventSourceMapping.Run run;
         Faults.Count refused;
         try (var faults = moto.inject(Faults.seeded(3).refusedSends(Share.all().times(10), 429))) {
-            run = stream.deliver(event -> backend.mailer.handleRequest(event, null));
+            run = stream.deliver(event -> mailroom.mailer.handleRequest(event, null));
             refused = faults.count("refusedSends");
         }
 
@@ -103,7 +96,7 @@ class MailOutageTest {
         Map<String, Integer> duringOutage;
         Faults.Count refused;
         try (var faults = moto.inject(Faults.seeded(4).refusedSends(Share.all(), 503))) {
-            run = stream.deliver(event -> backend.mailer.handleRequest(event, null));
+            run = stream.deliver(event -> mailroom.mailer.handleRequest(event, null));
             assertThat(sweeperAt(REGISTERED.plusSeconds(60)).handleRequest(null, null))
                     .as("too early: the stream's own time").containsEntry("examined", 0);
             duringOutage = sweeperAt(REGISTERED.plus(Duration.ofMinutes(15))).handleRequest(null, null);

@@ -12,11 +12,9 @@ import java.time.ZoneOffset;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
-import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SentMails;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -24,20 +22,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 @ExtendWith(AwsEmulatorExtension.class)
 class MailerSampleEventTest {
 
-    @BeforeEach
-    void emptyEmulator(LocalAws aws) {
-        aws.reset();
-    }
-
     @ParameterizedTest
     @Event(value = "../events/mailer-outbox-insert.json", type = DynamodbEvent.class)
-    void theMailerSendsTheInsertedRequest(DynamodbEvent event, LocalAws aws) {
-        CampaignBackend backend = new CampaignBackend(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:05Z"), ZoneOffset.UTC));
-        backend.verifySender();
+    void theMailerSendsTheInsertedMail(DynamodbEvent event, LocalAws aws) {
+        Mailroom mailroom = Mailroom.fresh(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:05Z"), ZoneOffset.UTC));
+        mailroom.verifySender();
         var image = StreamImages.toItem(event.getRecords().get(0).getDynamodb().getNewImage());
         aws.clients().dynamoDb().putItem(r -> r.tableName(aws.name("OutboxTable")).item(image));
 
-        var response = backend.mailer.handleRequest(event, null);
+        var response = mailroom.mailer.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(SentMails.to(aws, "fatima@buurthuis-delinde.nl")).singleElement()
@@ -47,13 +40,13 @@ class MailerSampleEventTest {
     @ParameterizedTest
     @Event(value = "../events/mailer-outbox-insert.json", type = DynamodbEvent.class)
     void theStreamOverloadLambdaCallsSendsItToo(DynamodbEvent event, LocalAws aws) throws Exception {
-        CampaignBackend backend = new CampaignBackend(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:05Z"), ZoneOffset.UTC));
-        backend.verifySender();
+        Mailroom mailroom = Mailroom.fresh(aws, Clock.fixed(Instant.parse("2026-12-01T10:00:05Z"), ZoneOffset.UTC));
+        mailroom.verifySender();
         var image = StreamImages.toItem(event.getRecords().get(0).getDynamodb().getNewImage());
         aws.clients().dynamoDb().putItem(r -> r.tableName(aws.name("OutboxTable")).item(image));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
 
-        backend.mailer.handleRequest(Files.newInputStream(RepositoryRoot.path().resolve("events/mailer-outbox-insert.json")),
+        mailroom.mailer.handleRequest(Files.newInputStream(RepositoryRoot.path().resolve("events/mailer-outbox-insert.json")),
                 answer, null);
 
         assertThat(Json.MAPPER.readTree(answer.toByteArray()).toString()).isEqualTo("{\"batchItemFailures\":[]}");

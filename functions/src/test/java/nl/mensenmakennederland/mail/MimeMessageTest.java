@@ -3,11 +3,12 @@ package nl.mensenmakennederland.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import nl.mensenmakennederland.testing.SentMails;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,10 @@ class MimeMessageTest {
         assertThat(title).hasSize(200);
         String subject = "Je bent aangemeld: " + title;
 
-        String raw = new String(MimeMessage.build("Mensen maken Nederland <noreply@mensenmakennederland.nl>",
-                "anna@example.nl", subject, "tekst", "<p>tekst</p>", Optional.empty()), StandardCharsets.UTF_8);
+        OutboxMail mail = new OutboxMail("mail-1", "anna@example.nl", subject, "tekst", "<p>tekst</p>", List.of(),
+                "registration/1", Instant.parse("2026-12-01T10:00:00Z"));
+        String raw = new String(MimeMessage.build("Mensen maken Nederland <noreply@mensenmakennederland.nl>", mail),
+                StandardCharsets.UTF_8);
 
         List<String> headerLines = Arrays.asList(raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n"));
         assertThat(headerLines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(78));

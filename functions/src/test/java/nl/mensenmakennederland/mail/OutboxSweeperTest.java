@@ -8,10 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
-import nl.mensenmakennederland.testing.CampaignBackend;
-import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.SentMails;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,28 +20,25 @@ class OutboxSweeperTest {
 
     static final Instant REGISTERED = Instant.parse("2026-12-01T10:00:00Z");
 
-    private OutboxSweeperHandler sweeperAt(LocalAws aws, CampaignBackend backend, Instant now) {
+    private static OutboxSweeperHandler sweeperAt(Mailroom mailroom, Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
-        return new OutboxSweeperHandler(aws.clients().dynamoDb(), outbox,
-                new MailDelivery(aws.clients().dynamoDb(), outbox, aws.clients().ses(), backend.env.get("SENDER_ADDRESS"), clock),
-                clock);
+        return new OutboxSweeperHandler(mailroom.dynamoDb, mailroom.outbox, mailroom.delivery(clock), clock);
     }
 
     @ParameterizedTest
     @Event(value = "../events/outbox-sweeper-schedule.json", type = ScheduledEvent.class)
     void mailsTheStreamGaveUpOnGoOutOnceSesIsBack(ScheduledEvent schedule, LocalAws aws) {
-        CampaignBackend backend = CampaignBackend.freshWithSeedEvents(aws, Clock.fixed(REGISTERED, ZoneOffset.UTC));
-        ApiContract.call(backend.register, Forms.post("kb-2027-01-12-vrijwilligers-werven",
-                Forms.registration("Anna de Vries", "anna@example.nl", 1), Map.of()));
-        assertThat(backend.deliverMails().getBatchItemFailures()).as("SES is down").hasSize(1);
+        Clock registered = Clock.fixed(REGISTERED, ZoneOffset.UTC);
+        Mailroom mailroom = Mailroom.fresh(aws, registered);
+        mailroom.write(Mailroom.mailTo("anna@example.nl", "Anna de Vries", registered));
+        assertThat(mailroom.deliverMails().getBatchItemFailures()).as("SES is down").hasSize(1);
 
         // Too early: the stream is still retrying, the sweeper leaves it alone.
-        assertThat(sweeperAt(aws, backend, REGISTERED.plusSeconds(60)).handleRequest(schedule, null)).containsEntry("examined", 0);
+        assertThat(sweeperAt(mailroom, REGISTERED.plusSeconds(60)).handleRequest(schedule, null)).containsEntry("examined", 0);
 
-        backend.verifySender();
-        Map<String, Integer> sweep = sweeperAt(aws, backend, REGISTERED.plusSeconds(3600)).handleRequest(schedule, null);
-        Map<String, Integer> again = sweeperAt(aws, backend, REGISTERED.plusSeconds(4500)).handleRequest(schedule, null);
+        mailroom.verifySender();
+        Map<String, Integer> sweep = sweeperAt(mailroom, REGISTERED.plusSeconds(3600)).handleRequest(schedule, null);
+        Map<String, Integer> again = sweeperAt(mailroom, REGISTERED.plusSeconds(4500)).handleRequest(schedule, null);
 
         assertThat(sweep).containsEntry("sent", 1);
         assertThat(again).containsEntry("examined", 0);

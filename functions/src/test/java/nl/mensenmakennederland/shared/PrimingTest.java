@@ -15,7 +15,7 @@ import nl.mensenmakennederland.events.ListRegistrationsHandler;
 import nl.mensenmakennederland.events.UpdateEventHandler;
 import nl.mensenmakennederland.events.WaitlistSettlerHandler;
 import nl.mensenmakennederland.mail.MailDelivery;
-import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.mail.OutboxSweeperHandler;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;

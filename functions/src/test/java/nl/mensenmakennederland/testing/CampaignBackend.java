@@ -13,15 +13,16 @@ import nl.mensenmakennederland.events.EventStore;
 import nl.mensenmakennederland.events.GetRegistrationHandler;
 import nl.mensenmakennederland.events.RegisterHandler;
 import nl.mensenmakennederland.events.RegistrationDesk;
+import nl.mensenmakennederland.events.RegistrationMails;
 import nl.mensenmakennederland.events.RegistrationStore;
 import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.mail.MailDelivery;
 import nl.mensenmakennederland.mail.MailerHandler;
-import nl.mensenmakennederland.mail.Outbox;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.ParameterStore;
 import nl.mensenmakennederland.shared.SigningKey;
+import nl.mensenmakennederland.shared.outbox.Outbox;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -75,7 +76,8 @@ public final class CampaignBackend {
         this.events = new EventStore(dynamoDb, env.get("EVENTS_TABLE"));
         this.registrations = new RegistrationStore(dynamoDb, env.get("EVENTS_TABLE"), outbox);
         this.desk = new RegistrationDesk(events, registrations, signingKey, clock, ConflictRetry.standard(),
-                env.get("SITE_ORIGIN"), Duration.ofDays(Integer.parseInt(env.get("RETENTION_DAYS"))));
+                env.get("SITE_ORIGIN"), Duration.ofDays(Integer.parseInt(env.get("RETENTION_DAYS"))),
+                new RegistrationMails(env.get("SENDER_ADDRESS")));
         this.register = new RegisterHandler(desk);
         this.getRegistration = new GetRegistrationHandler(desk);
         this.cancelRegistration = new CancelRegistrationHandler(desk);
@@ -141,8 +143,7 @@ public final class CampaignBackend {
 
     /** Verifies the sender's domain in SES, as an operator does once per account. */
     public void verifySender() {
-        String sender = env.get("SENDER_ADDRESS");
-        aws.clients().ses().createEmailIdentity(r -> r.emailIdentity(sender.substring(sender.indexOf('@') + 1)));
+        SesIdentity.verify(aws, env.get("SENDER_ADDRESS"));
     }
 
     /** Hands what the outbox stream carries since the last call to the mailer, as Lambda would. */

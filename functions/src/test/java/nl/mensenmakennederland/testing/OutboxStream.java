@@ -83,6 +83,8 @@ public final class OutboxStream {
             out.setS(value.s());
         } else if (value.n() != null) {
             out.setN(value.n());
+        } else if (value.b() != null) {
+            out.setB(value.b().asByteBuffer());
         } else if (value.bool() != null) {
             out.setBOOL(value.bool());
         } else if (value.hasM()) {

@@ -26,7 +26,7 @@ import nl.mensenmakennederland.bench.lambda.RuntimeClient;
 import nl.mensenmakennederland.bench.lambda.SamBuild;
 import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.RegistrationStatus;
-import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.LocalAws;

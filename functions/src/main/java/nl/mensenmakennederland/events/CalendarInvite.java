@@ -1,9 +1,10 @@
-package nl.mensenmakennederland.mail;
+package nl.mensenmakennederland.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import nl.mensenmakennederland.shared.outbox.OutboxMail;
 
 /**
  * The calendar entry of a registration, as iTIP (RFC 5546) messages: a {@code REQUEST} puts it
@@ -13,22 +14,21 @@ import java.time.format.DateTimeFormatter;
  * Times in UTC; the sender is the organizer (clients accept a cancellation only from the
  * organizer of the entry) and the registrant the one attendee, already accepted.
  */
-public final class CalendarInvite {
+final class CalendarInvite {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private CalendarInvite() {}
 
-    /** For a confirmation, a promotion or a cancellation; {@code organizer}: the sender's address. */
-    public static MimeMessage.Invite forRegistration(MailRequest mail, Instant now, String organizer) {
-        boolean cancel = mail.kind() == MailRequest.Kind.REGISTRATION_CANCELLED;
+    /** For a confirmation or a promotion, or with {@code cancel} for a cancellation; {@code organizer}: the sender's address. */
+    static OutboxMail.Attachment forRegistration(boolean cancel, Registration registration, Event event, String manageUrl,
+                                                 Instant now, String organizer) {
         String method = cancel ? "CANCEL" : "REQUEST";
-        MailRequest.EventDetails event = mail.event();
         boolean onlineLink = !cancel && event.online() && event.onlineUrl() != null;
         String where = onlineLink ? event.onlineUrl() : event.online() ? null : event.location();
         StringBuilder description = new StringBuilder("Mensen maken Nederland");
-        if (mail.manageUrl() != null) {
-            description.append("\nJe aanmelding bekijken of annuleren: ").append(mail.manageUrl());
+        if (manageUrl != null) {
+            description.append("\nJe aanmelding bekijken of annuleren: ").append(manageUrl);
         }
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
@@ -36,7 +36,7 @@ public final class CalendarInvite {
         line(ics, "PRODID:-//Vereniging NOV//Mensen maken Nederland//NL");
         line(ics, "METHOD:" + method);
         line(ics, "BEGIN:VEVENT");
-        line(ics, "UID:" + mail.registrationId() + "@mensenmakennederland.nl");
+        line(ics, "UID:" + registration.id() + "@mensenmakennederland.nl");
         // Invites are revision 0 (a promoted person never had one before); the cancellation comes after.
         line(ics, "SEQUENCE:" + (cancel ? 1 : 0));
         line(ics, "DTSTAMP:" + UTC.format(now));
@@ -51,13 +51,13 @@ public final class CalendarInvite {
         }
         line(ics, "DESCRIPTION:" + escape(description.toString()));
         line(ics, "ORGANIZER;CN=\"Mensen maken Nederland\":mailto:" + organizer);
-        line(ics, "ATTENDEE;CN=\"" + parameterText(mail.name()) + "\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT"
-                + (cancel ? "" : ";PARTSTAT=ACCEPTED;RSVP=FALSE") + ":mailto:" + mail.to());
+        line(ics, "ATTENDEE;CN=\"" + parameterText(registration.name()) + "\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT"
+                + (cancel ? "" : ";PARTSTAT=ACCEPTED;RSVP=FALSE") + ":mailto:" + registration.email());
         line(ics, "STATUS:" + (cancel ? "CANCELLED" : "CONFIRMED"));
         line(ics, "END:VEVENT");
         line(ics, "END:VCALENDAR");
-        return new MimeMessage.Invite(method, cancel ? "afmelding.ics" : "uitnodiging.ics",
-                ics.toString().getBytes(StandardCharsets.UTF_8));
+        return new OutboxMail.Attachment(cancel ? "afmelding.ics" : "uitnodiging.ics",
+                "text/calendar; charset=UTF-8; method=" + method, ics.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String escape(String text) {
