@@ -3,7 +3,6 @@ package nl.mensenmakennederland.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The whole campaign backend on one machine, started by {@code ./run-local}: an emulator with
@@ -76,8 +74,7 @@ public final class LocalRunner {
         }
         AwsEmulator emulator = starting.join();
         LocalAws aws = new LocalAws(template, emulator);
-        SsmClient ssm = track(AwsClients.configure(SsmClient.builder()).build());
-        LocalSetup.prepare(aws, ssm);
+        LocalSetup.prepare(aws);
 
         List<String> consumers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();

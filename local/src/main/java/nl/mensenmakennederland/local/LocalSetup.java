@@ -1,15 +1,14 @@
 package nl.mensenmakennederland.local;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
+import nl.mensenmakennederland.events.EventForm;
 import nl.mensenmakennederland.events.EventStore;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.SamTemplate;
 import nl.mensenmakennederland.testing.SeedData;
+import nl.mensenmakennederland.testing.SesIdentity;
+import nl.mensenmakennederland.testing.SigningKeyParameter;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * What a deployment has before the first request, made afresh in the emulator on every start:
@@ -21,16 +20,17 @@ final class LocalSetup {
 
     private LocalSetup() {}
 
-    static void prepare(LocalAws aws, SsmClient ssm) {
+    static void prepare(LocalAws aws) {
         aws.reset();
-        SeedData.loadEvents(new EventStore(aws.clients().dynamoDb(), aws.name("EventsTable")));
+        EventStore events = new EventStore(aws.clients().dynamoDb(), aws.name("EventsTable"));
+        // Each seed event is written as the admins' create-event form: read it with that form.
+        SeedData.events().forEach(seed -> events.put(EventForm.parse(seed).toEvent(seed.get("id").asText())));
         SamTemplate template = aws.template();
-        parameter(template, "TokenKeyParameter").ifPresent(name -> ssm.putParameter(r -> r.name(name)
-                .type(ParameterType.SECURE_STRING).overwrite(true).value(randomKey())));
+        parameter(template, "TokenKeyParameter").ifPresent(name -> SigningKeyParameter.put(aws, name, SigningKeyParameter.newKey()));
         // SES sends only from a verified identity; verifying the domain covers every address in it.
         parameter(template, "SenderAddress").ifPresent(sender -> {
             try {
-                aws.clients().ses().createEmailIdentity(r -> r.emailIdentity(sender.substring(sender.indexOf('@') + 1)));
+                SesIdentity.verify(aws, sender);
             } catch (AlreadyExistsException verifiedBefore) {
                 // an external emulator keeps identities between runs
             }
@@ -43,11 +43,5 @@ final class LocalSetup {
         } catch (IllegalArgumentException absent) {
             return Optional.empty();
         }
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

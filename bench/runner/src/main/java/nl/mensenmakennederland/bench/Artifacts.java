@@ -8,31 +8,31 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.mensenmakennederland.bench.lambda.DeploymentPackages;
 import nl.mensenmakennederland.bench.lambda.Folders;
-import nl.mensenmakennederland.bench.lambda.SamBuild;
 
 /**
  * The task roots the measured environments run, each laid out as Lambda unpacks a package into
- * {@code /var/task}: our functions' package as {@code sam build} makes it, the naive reference's
+ * {@code /var/task}: our jobs' packages as template.yaml names them, the naive reference's
  * shaded jar in {@code lib/}, the floor's classes at the top with its few jars in {@code lib/}.
  * {@code mvn package} builds the references; the floor's jar list comes from bench/runner's pom.
  */
-record Artifacts(Path functionsTaskRoot, Path functionsJar, Path naiveTaskRoot, Path naiveJar, Path floorTaskRoot) {
+record Artifacts(Map<String, Path> jobPackages, Path naiveTaskRoot, Path naiveJar, Path floorTaskRoot) {
 
-    static Artifacts prepare(Path root, Path work, SamBuild.Package functions) {
-        Path functionsJar;
-        try (Stream<Path> jars = Files.list(functions.taskRoot().resolve("lib"))) {
-            functionsJar = jars.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** {@code jobs}: the unpacked packages; {@link #jobPackages} their zips by job name. */
+    static Artifacts prepare(Path root, Path work, Collection<DeploymentPackages.Package> jobs) {
+        Map<String, Path> jobPackages = new TreeMap<>();
+        jobs.forEach(job -> jobPackages.put(job.zip().getFileName().toString().replace(".zip", ""), job.zip()));
         Path references = root.resolve("bench/references/target");
         Path naive = Folders.emptied(work.resolve("task-root-naive"));
         Path naiveJar = copy(shadedJar(references, "bench-references-"), naive.resolve("lib"));
         Path floor = Folders.emptied(work.resolve("task-root-floor"));
         copyTree(references.resolve("classes"), floor);
         classpathFile(root.resolve("bench/runner/target/floor.classpath")).forEach(jar -> copy(jar, floor.resolve("lib")));
-        return new Artifacts(functions.taskRoot(), functionsJar, naive, naiveJar, floor);
+        return new Artifacts(jobPackages, naive, naiveJar, floor);
     }
 
     /** The jar shade wrote over the module's main artifact (not original-*, -tests, -sources). */

@@ -4,24 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
 import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment.Credentials;
 import nl.mensenmakennederland.bench.lambda.RuntimeClient;
-import nl.mensenmakennederland.bench.lambda.SamBuild;
-import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.bench.lambda.DeploymentPackages;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
-import nl.mensenmakennederland.testing.SeedData;
 
 /**
  * The cold-start benchmark: every function in template.yaml, plus the floor and the naive
@@ -59,16 +57,14 @@ public final class ColdStartBenchmark {
         Path root = RepositoryRoot.path();
         Path work = Files.createDirectories(root.resolve("bench/runner/target/coldstart"));
         SamTemplate template = SamTemplate.load();
-        System.out.println("== building the deployment package as sam build does (functions/Makefile)");
-        Map<String, SamBuild.Package> packages = SamBuild.build(template, work.resolve("sam-build"));
-        Artifacts artifacts = Artifacts.prepare(root, work, packages.values().iterator().next());
+        System.out.println("== unpacking the jobs' packages as Lambda does (functions/<job>/target/<job>.zip)");
+        Map<String, DeploymentPackages.Package> packages = DeploymentPackages.unpack(template, work.resolve("packages"));
+        Artifacts artifacts = Artifacts.prepare(root, work, Set.copyOf(packages.values()));
         RuntimeClient client = RuntimeClient.locate(root);
         String loadBefore = Machine.load();
         try (LocalAws aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")))) {
             aws.reset();
-            CampaignBackend backend = new CampaignBackend(aws, Clock.systemUTC());
-            SeedData.loadEvents(backend.events);
-            backend.verifySender();
+            EventsJob backend = EventsJob.prepare(aws);
 
             List<Variant> all = new ArrayList<>();
             for (Variant variant : variants(template, packages, artifacts, new SampleEvents(root.resolve("events")),
@@ -123,7 +119,7 @@ public final class ColdStartBenchmark {
                 }
             }
             if (options.containsKey("record-classes")) {
-                recordClasses(root, artifacts, measured, coldProfiles);
+                recordClasses(root, packages, measured, coldProfiles);
             }
             String report = new Report(variants, cold, primed, coldProfiles, primedProfiles, artifacts, runs, warm,
                     template.functions().get(0).environment().get("JAVA_TOOL_OPTIONS"), loadBefore, Machine.load()).markdown();
@@ -140,7 +136,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    static List<Variant> variants(SamTemplate template, Map<String, SamBuild.Package> packages, Artifacts artifacts,
+    static List<Variant> variants(SamTemplate template, Map<String, DeploymentPackages.Package> packages, Artifacts artifacts,
                                   SampleEvents samples, Fixtures fixtures) {
         List<Variant> variants = new ArrayList<>();
         SamTemplate.Function first = template.functions().get(0);
@@ -149,7 +145,7 @@ public final class ColdStartBenchmark {
                 .filter(f -> SampleEvents.trigger(f).equals("POST /events/{id}/registrations")).findFirst().orElse(first);
         Path referenceSample = samples.forFunction(register).orElseThrow();
         ExecutionEnvironment.Function like = ExecutionEnvironment.Function.of(template, register.logicalId(),
-                artifacts.functionsTaskRoot());
+                packages.get(register.logicalId()).taskRoot());
         variants.add(new Variant(FLOOR, true, "POST (any)", new ExecutionEnvironment.Function("floor",
                 "nl.mensenmakennederland.bench.references.FloorHandler::handleRequest", artifacts.floorTaskRoot(),
                 like.variables(), like.memoryMb(), like.timeout()), referenceSample, fixtures::newRegistrant,
@@ -171,18 +167,20 @@ public final class ColdStartBenchmark {
     /**
      * Writes, for each function, the classes of the deployment package its first invocation
      * loaded in a fresh JVM, where its priming loads them before a SnapStart checkpoint
-     * ({@code shared.RecordedClasses}). Rebuild afterwards: the lists ship in the jar.
+     * ({@code shared.RecordedClasses}), in its job's resources. Rebuild afterwards: the lists ship in the package.
      */
-    static void recordClasses(Path root, Artifacts artifacts, List<Variant> variants, Map<String, ClassLoadProfile> profiles)
-            throws IOException {
-        Path folder = Files.createDirectories(root.resolve("functions/src/main/resources/priming"));
+    static void recordClasses(Path root, Map<String, DeploymentPackages.Package> packages, List<Variant> variants,
+                              Map<String, ClassLoadProfile> profiles) throws IOException {
         for (Variant variant : variants) {
             ClassLoadProfile profile = profiles.get(variant.name());
             if (variant.reference() || variant.comparison() || profile == null) {
                 continue;
             }
+            DeploymentPackages.Package jobPackage = packages.get(variant.name());
+            String job = jobPackage.zip().getFileName().toString().replace(".zip", "");
+            Path folder = Files.createDirectories(root.resolve("functions/" + job + "/src/main/resources/priming"));
             String handlerClass = variant.function().handler().split("::")[0];
-            List<String> classes = profile.firstInvocationClassesFrom(artifacts.functionsJar());
+            List<String> classes = profile.firstInvocationClassesFrom(jobPackage.taskRoot().resolve("lib/" + job + ".jar"));
             Files.writeString(folder.resolve(handlerClass + ".classes"),
                     "# Classes the first invocation of " + variant.name() + " loads from the deployment package, recorded by\n"
                             + "# bench/coldstart --record-classes; priming loads them before a SnapStart checkpoint.\n"

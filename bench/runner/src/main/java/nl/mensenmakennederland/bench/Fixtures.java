@@ -24,7 +24,6 @@ import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
 import nl.mensenmakennederland.shared.UtcTime;
-import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.RepositoryRoot;
@@ -45,12 +44,12 @@ final class Fixtures {
     static final String REGISTRATION_EVENT = "kb-2027-01-13-inclusief-vrijwilligerswerk";
 
     private final LocalAws aws;
-    private final CampaignBackend backend;
+    private final EventsJob backend;
     private final AtomicInteger sequence = new AtomicInteger();
     private RegistrationDesk.Registered viewed;
     private String owedTo;
 
-    Fixtures(LocalAws aws, CampaignBackend backend) {
+    Fixtures(LocalAws aws, EventsJob backend) {
         this.aws = aws;
         this.backend = backend;
     }
@@ -105,15 +104,15 @@ final class Fixtures {
     String owedSeat(String sample) {
         String id = "bench-owed-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
-        backend.events.put(new Event(id, EventType.KENNISBOOST, "Bench: a seat owed to the line", null, startsAt,
+        backend.events().put(new Event(id, EventType.KENNISBOOST, "Bench: a seat owed to the line", null, startsAt,
                 startsAt.plus(Duration.ofHours(1)), null, true, "https://live.mensenmakennederland.nl/bench", 1, true,
                 null, SeatLedger.empty(1)));
         for (String name : List.of("first", "waiting")) {
-            owedTo = backend.desk.register(id, new RegistrationForm("Bench " + name, "bench-" + sequence.incrementAndGet()
+            owedTo = backend.desk().register(id, new RegistrationForm("Bench " + name, "bench-" + sequence.incrementAndGet()
                     + "@example.org", null, "Utrecht", 1), Optional.empty()).registrationId();
         }
-        Event full = backend.events.find(id).orElseThrow();
-        backend.events.put(full.withSeats(full.seats().withCapacity(2)));
+        Event full = backend.events().find(id).orElseThrow();
+        backend.events().put(full.withSeats(full.seats().withCapacity(2)));
         return sample;
     }
 
@@ -131,7 +130,7 @@ final class Fixtures {
 
     private RegistrationDesk.Registered register() {
         String email = "bench-" + sequence.incrementAndGet() + "@example.org";
-        return backend.desk.register(REGISTRATION_EVENT,
+        return backend.desk().register(REGISTRATION_EVENT,
                 new RegistrationForm("Bench Volunteer", email, null, "Utrecht", 1), Optional.empty());
     }
 

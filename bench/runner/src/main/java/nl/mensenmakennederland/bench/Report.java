@@ -112,9 +112,9 @@ final class Report {
         }
         md.append(credentialsCost());
 
-        md.append("\n**Artifacts**: functions ").append(mb(ColdStartBenchmark.size(artifacts.functionsJar())))
-                .append(" (`lib/").append(artifacts.functionsJar().getFileName()).append("` of the package, limit 12 MB), naive reference ")
-                .append(mb(ColdStartBenchmark.size(artifacts.naiveJar()))).append(".\n\n");
+        md.append("\n**Packages** (`functions/<job>/target/<job>.zip`, limit 12 MB each):");
+        artifacts.jobPackages().forEach((job, zip) -> md.append(" ").append(job).append(" ").append(mb(ColdStartBenchmark.size(zip))).append(";"));
+        md.append(" naive reference ").append(mb(ColdStartBenchmark.size(artifacts.naiveJar()))).append(".\n\n");
         md.append(targets(naive));
         md.append(profiles());
         return md.toString();
@@ -181,8 +181,11 @@ final class Report {
             }
             md.append("\n");
         }
-        long size = ColdStartBenchmark.size(artifacts.functionsJar());
-        md.append("- artifact: ").append(mb(size)).append(size <= ARTIFACT_LIMIT_BYTES ? " met" : " **missed**").append("\n");
+        artifacts.jobPackages().forEach((job, zip) -> {
+            long size = ColdStartBenchmark.size(zip);
+            md.append("- package ").append(job).append(": ").append(mb(size))
+                    .append(size <= ARTIFACT_LIMIT_BYTES ? " met" : " **missed**").append("\n");
+        });
         return md.toString();
     }
 

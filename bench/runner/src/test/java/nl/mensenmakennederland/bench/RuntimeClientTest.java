@@ -6,34 +6,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.mensenmakennederland.bench.lambda.ContainerCredentialsEndpoint;
+import nl.mensenmakennederland.bench.lambda.DeploymentPackages;
 import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
 import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment.Credentials;
 import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment.Init;
 import nl.mensenmakennederland.bench.lambda.RuntimeApiServer;
 import nl.mensenmakennederland.bench.lambda.RuntimeClient;
-import nl.mensenmakennederland.bench.lambda.SamBuild;
 import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.RegistrationStatus;
-import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.Json;
-import nl.mensenmakennederland.testing.CampaignBackend;
+import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
-import nl.mensenmakennederland.testing.SeedData;
 import nl.mensenmakennederland.testing.SentMails;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -43,8 +45,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every function of template.yaml run the way Lambda runs it: its deployment package built as
- * {@code sam build} builds it and unpacked as the task root, a fresh JDK 25 per function running
+ * Every function of template.yaml run the way Lambda runs it: its job's package, the zip its
+ * {@code CodeUri} names ({@code ./mvnw package} builds it), unpacked as the task root, a fresh JDK 25 per function running
  * the official runtime client ({@code aws-lambda-java-runtime-interface-client}) with the managed
  * runtime's flags and the template's {@code JAVA_TOOL_OPTIONS}, against a Runtime API served here,
  * invoked with its sample event from {@code events/}. Each function twice:
@@ -59,12 +61,14 @@ import org.junit.jupiter.api.TestFactory;
 class RuntimeClientTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(90);
+    /** Every job's package stays under 12 MB (README, How it is built). */
+    private static final long PACKAGE_LIMIT_BYTES = 12_000_000;
 
     private static Path work;
     private static SamTemplate template;
     private static LocalAws aws;
-    private static CampaignBackend backend;
-    private static Map<String, SamBuild.Package> packages;
+    private static EventsJob backend;
+    private static Map<String, DeploymentPackages.Package> packages;
     private static RuntimeClient client;
     private static SignedRequestLog signed;
     private static SampleEvents samples;
@@ -76,13 +80,11 @@ class RuntimeClientTest {
         Path root = RepositoryRoot.path();
         work = Files.createDirectories(root.resolve("bench/runner/target/runtime-client-test"));
         template = SamTemplate.load();
-        packages = SamBuild.build(template, work.resolve("sam-build"));
+        packages = DeploymentPackages.unpack(template, work.resolve("packages"));
         client = RuntimeClient.locate(root);
         aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")));
         aws.reset();
-        backend = new CampaignBackend(aws, Clock.systemUTC());
-        SeedData.loadEvents(backend.events);
-        backend.verifySender();
+        backend = EventsJob.prepare(aws);
         signed = new SignedRequestLog(aws.endpoint());
         samples = new SampleEvents(root.resolve("events"));
         fixtures = new Fixtures(aws, backend);
@@ -106,17 +108,50 @@ class RuntimeClientTest {
     }
 
     @Test
-    void functionsWithTheSameCodeUriAndRecipeShareOnePackageBuiltOnce() throws IOException {
-        Set<SamBuild.Package> built = new HashSet<>(packages.values());
-        assertThat(packages).containsOnlyKeys(WORK.keySet());
-        // Today all functions are one package: one CodeUri, one Makefile pattern rule, so one build.
-        assertThat(built).hasSize(1).allSatisfy(p -> {
-            assertThat(p.functions()).hasSize(template.functions().size());
-            assertThat(p.recipe()).anyMatch(line -> line.startsWith("mvn "));
-            assertThat(p.taskRoot().resolve("lib/functions.jar")).isRegularFile();
-        });
-        try (Stream<Path> logs = Files.list(work.resolve("sam-build"))) {
-            assertThat(logs.filter(f -> f.getFileName().toString().startsWith("build-"))).as("builds run").hasSize(1);
+    void everyFunctionNamesARequestHandlerInItsPackageThatLambdaCanConstruct() throws Exception {
+        // Loaded from the package's jar alone (no parent but the JDK's): the jar must hold all it needs.
+        for (SamTemplate.Function function : template.functions()) {
+            DeploymentPackages.Package built = packages.get(function.logicalId());
+            try (URLClassLoader taskRoot = new URLClassLoader(
+                    new URL[] {built.taskRoot().resolve("lib").resolve(built.zip().getFileName().toString().replace(".zip", ".jar")).toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader())) {
+                Class<?> handler = Class.forName(function.handlerClass(), false, taskRoot);
+                assertThat(Class.forName("com.amazonaws.services.lambda.runtime.RequestHandler", false, taskRoot)
+                        .isAssignableFrom(handler)).as("%s implements RequestHandler", function.handler()).isTrue();
+                assertThat(function.handler()).endsWith("::handleRequest");
+                handler.getConstructor();
+            }
+        }
+    }
+
+    @Test
+    void eachJobIsOnePackageOfItsOwnCodeSharedAndOnlyTheSdkServicesItCalls() throws IOException {
+        Map<String, DeploymentPackages.Package> jobs = new TreeMap<>();
+        packages.values().forEach(p -> jobs.put(p.zip().getFileName().toString().replace(".zip", ""), p));
+        assertThat(jobs).containsOnlyKeys("events", "mail");
+        for (var job : jobs.entrySet()) {
+            String name = job.getKey();
+            DeploymentPackages.Package built = job.getValue();
+            assertThat(built.zip()).as("built by ./mvnw package").isEqualTo(RepositoryRoot.path().resolve("functions/" + name + "/target/" + name + ".zip"));
+            assertThat(Files.size(built.zip())).as("%s package, bytes", name).isLessThanOrEqualTo(PACKAGE_LIMIT_BYTES);
+            assertThat(built.functions()).as("every function of the job runs it")
+                    .allSatisfy(id -> assertThat(template.functionProperty(id, "Handler").toString())
+                            .startsWith("nl.mensenmakennederland." + name + "."));
+            try (Stream<Path> files = Files.walk(built.taskRoot())) {
+                assertThat(files.filter(Files::isRegularFile).map(f -> built.taskRoot().relativize(f).toString()))
+                        .as("the task root Lambda unpacks").containsExactly("lib/" + name + ".jar");
+            }
+            try (JarFile jar = new JarFile(built.taskRoot().resolve("lib/" + name + ".jar").toFile())) {
+                Set<String> packagesInJar = jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class"))
+                        .map(n -> n.substring(0, n.lastIndexOf('/'))).collect(Collectors.toSet());
+                Set<String> ours = packagesInJar.stream().filter(p -> p.startsWith("nl/mensenmakennederland/"))
+                        .map(p -> p.split("/")[2]).collect(Collectors.toSet());
+                assertThat(ours).as("%s: its own code and shared", name).containsExactlyInAnyOrder(name, "shared");
+                Set<String> services = packagesInJar.stream().filter(p -> p.startsWith("software/amazon/awssdk/services/"))
+                        .map(p -> p.split("/")[4]).collect(Collectors.toSet());
+                assertThat(services).as("%s: SDK services", name)
+                        .containsExactlyInAnyOrderElementsOf(name.equals("mail") ? List.of("dynamodb", "sesv2") : List.of("dynamodb"));
+            }
         }
     }
 
@@ -210,7 +245,7 @@ class RuntimeClientTest {
         WORK.put("GetEventFunction", Work.http(200, (event, body) ->
                 assertThat(body.path("id").asText()).isEqualTo(pathId(event))));
         WORK.put("RegisterFunction", Work.http(201, (event, body) -> {
-            var stored = backend.registrations.find(body.path("registrationId").asText()).orElseThrow();
+            var stored = backend.registrations().find(body.path("registrationId").asText()).orElseThrow();
             assertThat(stored.email()).isEqualTo(json(event.path("body").asText()).path("email").asText());
             assertThat(stored.status().code()).isEqualTo(body.path("status").asText());
         }));
@@ -218,11 +253,11 @@ class RuntimeClientTest {
                 assertThat(body.path("registrationId").asText()).isEqualTo(pathId(event))));
         WORK.put("CancelRegistrationFunction", Work.http(200, (event, body) -> {
             assertThat(body.path("status").asText()).isEqualTo("cancelled");
-            assertThat(backend.registrations.find(pathId(event)).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+            assertThat(backend.registrations().find(pathId(event)).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
         }));
         WORK.put("CreateEventFunction", Work.http(201, (event, body) -> {
             JsonNode asked = json(event.path("body").asText());
-            assertThat(backend.events.find(asked.path("id").asText()).orElseThrow().title()).isEqualTo(asked.path("title").asText());
+            assertThat(backend.events().find(asked.path("id").asText()).orElseThrow().title()).isEqualTo(asked.path("title").asText());
         }));
         WORK.put("UpdateEventFunction", new Work(event -> storedEvent(event).seats().version(), (event, response, version) -> {
             assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(200);
@@ -232,11 +267,11 @@ class RuntimeClientTest {
         }));
         WORK.put("ListRegistrationsFunction", Work.http(200, (event, body) -> {
             // The sample asks for the CSV: a header line, then one line per registration of the event.
-            assertThat(body.asText()).startsWith("\uFEFF").hasLineCount(1 + backend.registrations.ofEvent(pathId(event)).size());
+            assertThat(body.asText()).startsWith("\uFEFF").hasLineCount(1 + backend.registrations().ofEvent(pathId(event)).size());
         }));
         WORK.put("WaitlistSettlerFunction", new Work(event -> fixtures.owedTo(), (event, response, owedTo) -> {
             assertThat(response.path("settled").asInt()).as("lines settled: %s", response).isEqualTo(1);
-            assertThat(backend.registrations.find((String) owedTo).orElseThrow().status()).as("the one waiting moved up")
+            assertThat(backend.registrations().find((String) owedTo).orElseThrow().status()).as("the one waiting moved up")
                     .isEqualTo(RegistrationStatus.CONFIRMED);
         }));
         WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
@@ -257,7 +292,7 @@ class RuntimeClientTest {
     }
 
     private static Event storedEvent(JsonNode httpEvent) {
-        return backend.events.find(pathId(httpEvent)).orElseThrow();
+        return backend.events().find(pathId(httpEvent)).orElseThrow();
     }
 
     private static JsonNode newImage(JsonNode streamEvent) {
