@@ -117,7 +117,7 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
     /**
      * Whether the line is owed seats: some are free and the first in line fits. A change that
      * freed seats committed, but moving the line up did not get through (see
-     * {@link RegistrationDesk#promoteWaiting}); the next write to the event settles it.
+     * {@link WaitingLine#promote}); the next write to the event settles it.
      */
     public boolean promotionDue() {
         return !promotable(1).isEmpty();
