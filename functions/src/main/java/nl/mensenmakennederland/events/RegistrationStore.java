@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * is stored or none of it.
  *
  * <p>The rush path does not compare-and-set: a confirmation adds its seats on condition that
- * they fit and nobody waits; joining the line appends to the event's {@code line} list on
- * condition that the newcomer could not be confirmed. Those conditions are checked at commit, so
+ * the placement rule ({@link SeatLedger#confirmsNewcomer}) confirms them; joining the line
+ * appends to the event's {@code line} list on condition that it does not. Those conditions are checked at commit, so
  * simultaneous sign-ups do not invalidate each other, and the line's order is commit order.
  * The rare changes that decide from the whole state (cancel, promote, capacity) write
  * compare-and-set on the ledger's {@code version}, which every change raises.
@@ -160,22 +160,30 @@ public final class RegistrationStore {
         return new Result(Outcome.LOST_RACE, current);
     }
 
-    /** Adds seats, on condition (at commit) that they fit and nobody waits. */
+    /**
+     * {@link SeatLedger#confirmsNewcomer} as DynamoDB checks it at commit. Conditions cannot add,
+     * so the bound comes from the capacity read, and each write is on condition that the
+     * capacity is still that ({@link #SAME_CAPACITY}).
+     */
+    private static final String CONFIRMS_NEWCOMER = "size(#line) = :zero AND confirmedSeats <= :limit";
+    private static final String SAME_CAPACITY = "#capacity = :capacity";
+
+    /** Adds seats, on condition (at commit) that the placement rule confirms them. */
     private TransactWriteItem confirmSeats(Event read, int seats) {
         return ledger(read.id(), "SET confirmedSeats = confirmedSeats + :seats ADD version :one",
-                "#capacity = :capacity AND confirmedSeats <= :limit AND size(#line) = :zero",
+                SAME_CAPACITY + " AND " + CONFIRMS_NEWCOMER,
                 Map.of(":seats", n(seats), ":one", n(1), ":capacity", n(read.seats().capacity()),
-                        ":limit", n(read.seats().capacity() - seats), ":zero", n(0)));
+                        ":limit", n(read.seats().mostConfirmedToFit(seats)), ":zero", n(0)));
     }
 
-    /** Appends to the line, on condition (at commit) that the newcomer could not be confirmed. */
+    /** Appends to the line, on condition (at commit) that the placement rule does not confirm the newcomer. */
     private TransactWriteItem joinLine(Event read, Registration registration) {
         return ledger(read.id(), "SET #line = list_append(#line, :entry) ADD version :one",
-                "#capacity = :capacity AND (confirmedSeats > :limit OR size(#line) > :zero)",
+                SAME_CAPACITY + " AND NOT (" + CONFIRMS_NEWCOMER + ")",
                 Map.of(":entry", AttributeValue.fromL(List.of(EventStore.lineEntry(
                                 new Waiting(registration.id(), registration.seats())))),
                         ":one", n(1), ":capacity", n(read.seats().capacity()),
-                        ":limit", n(read.seats().capacity() - registration.seats()), ":zero", n(0)));
+                        ":limit", n(read.seats().mostConfirmedToFit(registration.seats())), ":zero", n(0)));
     }
 
     /**

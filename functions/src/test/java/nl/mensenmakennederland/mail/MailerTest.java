@@ -16,6 +16,7 @@ import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.events.Event;
+import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.Ics;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -137,7 +138,7 @@ class MailerTest {
     void aPromotionSendsTheFirstInviteAndLeavingTheLineSendsNone() {
         backend.verifySender();
         Event full = backend.events.find("exp-2027-02-04-amersfoort").orElseThrow();
-        backend.events.put(full.withSeats(full.seats().confirm(full.seats().capacity() - 1)));
+        backend.events.put(full.withSeats(new SeatLedger(full.seats().capacity(), full.seats().capacity() - 1, List.of(), 1)));
         JsonNode anna = register(full.id(), "Anna", "anna@example.nl", 1);
         JsonNode bram = register(full.id(), "Bram", "bram@example.nl", 1);
         JsonNode cor = register(full.id(), "Cor", "cor@example.nl", 1);
@@ -165,7 +166,7 @@ class MailerTest {
     void theWaitlistMailGivesThePlaceInLineAndNoInvite() {
         backend.verifySender();
         var event = backend.events.find("exp-2027-02-04-amersfoort").orElseThrow();
-        backend.events.put(event.withSeats(event.seats().confirm(event.seats().capacity())));
+        backend.events.put(event.withSeats(new SeatLedger(event.seats().capacity(), event.seats().capacity(), List.of(), 1)));
 
         register(event.id(), "Bram Jansen", "bram@example.nl", 2);
         backend.deliverMails();
