@@ -30,7 +30,7 @@ public final class RegisterHandler extends HttpHandler {
     /** The registration's transaction, offline: no harmless request reaches it. */
     @Override
     protected void rehearse() {
-        desk.registering().rehearse();
+        RegistrationRehearsal.transaction(desk.links());
     }
 
     /** A complete form for an event that does not exist: read all the way, refused with 404 before any write. */

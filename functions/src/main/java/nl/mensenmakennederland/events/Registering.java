@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import nl.mensenmakennederland.events.SeatLedger.Placement;
 import nl.mensenmakennederland.mail.MailRequest;
-import nl.mensenmakennederland.mail.Outbox;
-import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.EmailAddress;
 import nl.mensenmakennederland.shared.IdempotencyKeys;
@@ -19,7 +17,6 @@ import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.Log;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Signing up for an event: reads the event, lets the {@link SeatLedger} place the newcomer, and
@@ -196,24 +193,5 @@ public final class Registering {
         }
         return new Registered(answer.registrationId(), answer.eventId(), answer.status(), position, answer.seats(),
                 answer.manageUrl());
-    }
-
-    /**
-     * For SnapStart priming: the transaction of a registration, for a made-up event, sent
-     * through a client that never reaches AWS ({@link AwsClients#offline}): the write path is
-     * warm before the snapshot and nothing is written anywhere.
-     */
-    void rehearse() {
-        RegistrationStore offline = new RegistrationStore(AwsClients.offline(DynamoDbClient.builder(), "{}"),
-                "rehearsal", new Outbox("rehearsal"));
-        Instant now = clock.instant();
-        Event event = new Event("rehearsal", EventType.KENNISBOOST, "Rehearsal", null, now.plus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(30).plusHours(1)), null, true, "https://live.mensenmakennederland.nl/rehearsal",
-                1, true, null, SeatLedger.empty(10));
-        Registration registration = new Registration("rehearsal", event.id(), RegistrationStatus.CONFIRMED, 1,
-                "Rehearsal", "rehearsal@example.org", null, null, now);
-        offline.register(event, registration, List.of("rehearsal"),
-                MailRequests.about(MailRequest.Kind.REGISTRATION_CONFIRMED, registration, event, null, now), Optional.empty(),
-                links.expiresAt(event));
     }
 }
