@@ -44,7 +44,8 @@ public final class WaitlistSettlerHandler extends ScheduledHandler<Map<String, I
     @Override
     protected Map<String, Integer> run() {
         List<Event> owing = owing();
-        Metrics.count(Metric.WAITLIST_PROMOTED, owing.stream().mapToInt(event -> waitingLine.promote(event.id())).sum());
+        int promoted = owing.stream().mapToInt(event -> waitingLine.promote(event.id())).sum();
+        Metrics.count(Metric.WAITLIST_PROMOTED, promoted);
         int settled = (int) owing.stream().map(event -> events.find(event.id()))
                 .filter(now -> now.isPresent() && !now.get().seats().promotionDue()).count();
         Log.info("waitlist.settled", "owing", owing.size(), "settled", settled);
