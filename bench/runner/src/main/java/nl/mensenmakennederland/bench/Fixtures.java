@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.EventType;
-import nl.mensenmakennederland.events.RegistrationDesk;
+import nl.mensenmakennederland.events.Registering;
 import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.shared.Ids;
@@ -46,7 +46,7 @@ final class Fixtures {
     private final LocalAws aws;
     private final EventsJob backend;
     private final AtomicInteger sequence = new AtomicInteger();
-    private RegistrationDesk.Registered viewed;
+    private Registering.Registered viewed;
     private String owedTo;
 
     Fixtures(LocalAws aws, EventsJob backend) {
@@ -108,8 +108,8 @@ final class Fixtures {
                 startsAt.plus(Duration.ofHours(1)), null, true, "https://live.mensenmakennederland.nl/bench", 1, true,
                 null, SeatLedger.empty(1)));
         for (String name : List.of("first", "waiting")) {
-            owedTo = backend.desk().register(id, new RegistrationForm("Bench " + name, "bench-" + sequence.incrementAndGet()
-                    + "@example.org", null, "Utrecht", 1), Optional.empty()).registrationId();
+            owedTo = registered(backend.desk().registering().register(id, new RegistrationForm("Bench " + name,
+                    "bench-" + sequence.incrementAndGet() + "@example.org", null, "Utrecht", 1), Optional.empty())).registrationId();
         }
         Event full = backend.events().find(id).orElseThrow();
         backend.events().put(full.withSeats(full.seats().withCapacity(2)));
@@ -121,21 +121,29 @@ final class Fixtures {
         return owedTo;
     }
 
-    private RegistrationDesk.Registered existingRegistration() {
+    private Registering.Registered existingRegistration() {
         if (viewed == null) {
             viewed = register();
         }
         return viewed;
     }
 
-    private RegistrationDesk.Registered register() {
+    private Registering.Registered register() {
         String email = "bench-" + sequence.incrementAndGet() + "@example.org";
-        return backend.desk().register(REGISTRATION_EVENT,
-                new RegistrationForm("Bench Volunteer", email, null, "Utrecht", 1), Optional.empty());
+        return registered(backend.desk().registering().register(REGISTRATION_EVENT,
+                new RegistrationForm("Bench Volunteer", email, null, "Utrecht", 1), Optional.empty()));
+    }
+
+    private static Registering.Registered registered(Registering.Outcome outcome) {
+        return switch (outcome) {
+            case Registering.Confirmed confirmed -> confirmed.answer();
+            case Registering.Waitlisted waitlisted -> waitlisted.answer();
+            default -> throw new IllegalStateException("The bench's registration was refused: " + outcome);
+        };
     }
 
     /** Points a manage-link request at a real registration with its valid token. */
-    private String manageLink(String sample, RegistrationDesk.Registered registration) {
+    private String manageLink(String sample, Registering.Registered registration) {
         String id = registration.registrationId();
         String token = Forms.tokenOf(registration.manageUrl());
         ObjectNode event = parse(sample);

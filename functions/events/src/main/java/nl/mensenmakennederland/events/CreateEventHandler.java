@@ -3,11 +3,14 @@ package nl.mensenmakennederland.events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
+import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.http.Problem.FieldError;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -45,7 +48,17 @@ public final class CreateEventHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(Request request) {
         request.requireAdmin();
         JsonNode body = request.jsonBody();
-        Event event = admin.create(body.path("id").asText(""), EventForm.parse(body));
-        return Responses.json(201, EventView.of(event, clock.instant()), Map.of("location", "/events/" + event.id()));
+        return answer(admin.create(body.path("id").asText(""), EventForm.parse(body)), clock.instant());
+    }
+
+    static APIGatewayV2HTTPResponse answer(EventAdmin.Creation creation, Instant now) {
+        return switch (creation) {
+            case EventAdmin.Created created -> Responses.json(201, EventView.of(created.event(), now),
+                    Map.of("location", "/events/" + created.event().id()));
+            case EventAdmin.IdMalformed malformed -> throw Problem.invalid("Ongeldige code", List.of(new FieldError("id",
+                    "Gebruik kleine letters, cijfers en streepjes, zoals kb-2027-01-12-vrijwilligers-werven.")));
+            case EventAdmin.IdTaken taken -> throw Problem.conflict("Bestaat al",
+                    "Er is al een activiteit met de code " + taken.id() + ".");
+        };
     }
 }

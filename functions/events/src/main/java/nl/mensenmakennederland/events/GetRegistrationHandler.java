@@ -30,13 +30,22 @@ public final class GetRegistrationHandler extends HttpHandler {
         String unknown = "primingprimingpriming0";
         return List.of(
                 PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown)
-                        .query("token", desk.manageToken(unknown)).expect(404),
+                        .query("token", desk.links().token(unknown)).expect(404),
                 PrimingRequest.to("GET /registrations/{id}").pathParameter("id", unknown)
                         .query("token", "forged").expect(403));
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        return Responses.json(200, desk.view(request.pathParameter("id"), request.query("token").orElse(null)));
+        return answer(desk.viewing().view(request.pathParameter("id"), request.query("token").orElse(null)));
+    }
+
+    static APIGatewayV2HTTPResponse answer(Viewing.Outcome outcome) {
+        return switch (outcome) {
+            case Viewing.Viewed viewed -> Responses.json(200, viewed.view());
+            case ManageLinks.Refused refused -> throw ManageLinkRefusals.refused(refused);
+            case ManageLinks.NoSuchRegistration none -> throw ManageLinkRefusals.noSuchRegistration();
+            case Viewing.NoSuchEvent none -> throw ManageLinkRefusals.noSuchEvent();
+        };
     }
 }

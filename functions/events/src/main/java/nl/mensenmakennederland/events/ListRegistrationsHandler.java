@@ -6,6 +6,7 @@ import java.util.Map;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
+import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -38,7 +39,7 @@ public final class ListRegistrationsHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(Request request) {
         request.requireAdmin();
         String eventId = request.pathParameter("id");
-        Event event = admin.find(eventId);
+        Event event = admin.find(eventId).orElseThrow(() -> Problem.notFound("Deze activiteit bestaat niet (meer)."));
         List<Registration> registrations = admin.registrationsOf(eventId);
         if (request.header("accept").orElse("").contains("text/csv")) {
             return APIGatewayV2HTTPResponse.builder()

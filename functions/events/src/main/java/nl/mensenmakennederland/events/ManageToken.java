@@ -15,8 +15,8 @@ import nl.mensenmakennederland.shared.SigningKeys;
  */
 final class ManageToken {
 
-    /** What a token presented for a registration turned out to be. */
-    enum Verdict { VALID, FORGED, EXPIRED, RETIRED_KEY }
+    /** Why a token presented for a registration does not open it. */
+    enum Refusal { FORGED, EXPIRED, RETIRED_KEY }
 
     private static final String PURPOSE = "registration";
     private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9_-]{8})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
@@ -28,19 +28,20 @@ final class ManageToken {
         return signed + "." + key.sign(PURPOSE, registrationId + "." + signed);
     }
 
-    static Verdict check(SigningKeys keys, String registrationId, String token, Instant now) {
+    /** Why {@code token} does not open {@code registrationId}'s link; empty when it does. */
+    static Optional<Refusal> refusal(SigningKeys keys, String registrationId, String token, Instant now) {
         Matcher parts = SHAPE.matcher(token == null ? "" : token);
         if (!parts.matches()) {
-            return Verdict.FORGED;
+            return Optional.of(Refusal.FORGED);
         }
         Optional<Hmac> key = keys.withId(parts.group(1));
         if (key.isEmpty()) {
-            return Verdict.RETIRED_KEY;
+            return Optional.of(Refusal.RETIRED_KEY);
         }
         String signed = parts.group(1) + "." + parts.group(2);
         if (!key.get().verify(PURPOSE, registrationId + "." + signed, parts.group(3))) { // constant-time
-            return Verdict.FORGED;
+            return Optional.of(Refusal.FORGED);
         }
-        return now.getEpochSecond() < Long.parseLong(parts.group(2)) ? Verdict.VALID : Verdict.EXPIRED;
+        return now.getEpochSecond() < Long.parseLong(parts.group(2)) ? Optional.empty() : Optional.of(Refusal.EXPIRED);
     }
 }

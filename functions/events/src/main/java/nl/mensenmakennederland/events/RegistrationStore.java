@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
+import nl.mensenmakennederland.shared.IdempotencyKeys;
 import nl.mensenmakennederland.shared.Items;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
@@ -33,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * is stored or none of it.
  *
  * <p>The rush path does not compare-and-set: a confirmation adds its seats on condition that
- * they fit and nobody waits; joining the line appends to the event's {@code line} list on
- * condition that the newcomer could not be confirmed. Those conditions are checked at commit, so
+ * the placement rule ({@link SeatLedger#confirmsNewcomer}) confirms them; joining the line
+ * appends to the event's {@code line} list on condition that it does not. Those conditions are checked at commit, so
  * simultaneous sign-ups do not invalidate each other, and the line's order is commit order.
  * The rare changes that decide from the whole state (cancel, promote, capacity) write
  * compare-and-set on the ledger's {@code version}, which every change raises.
@@ -54,12 +55,6 @@ public final class RegistrationStore {
     /** A transaction's outcome, with the event as it is now when the ledger refused. */
     public record Result(Outcome outcome, Optional<Event> currentEvent) {}
 
-    /** The answer to keep for an Idempotency-Key, given at {@code answeredAt}. */
-    public record IdempotentAnswer(String keyHash, String requestHash, String body, Instant answeredAt, Instant expiresAt) {}
-
-    /** A response kept for a retried request with the same Idempotency-Key. */
-    public record StoredResponse(String requestHash, String body) {}
-
     /** Cancellation reasons that mean "nothing written, try again from a fresh read". */
     private static final Set<String> RACES = Set.of("None", "ConditionalCheckFailed", "TransactionConflict",
             "ThrottlingError", "ProvisionedThroughputExceeded");
@@ -67,11 +62,18 @@ public final class RegistrationStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Outbox outbox;
+    private final IdempotencyKeys answers;
 
     public RegistrationStore(DynamoDbClient dynamo, String table, Outbox outbox) {
         this.dynamo = dynamo;
         this.table = table;
         this.outbox = outbox;
+        this.answers = new IdempotencyKeys(dynamo, table, "EVENT#");
+    }
+
+    /** The answers to registrations kept by Idempotency-Key, beside the event's other items. */
+    public IdempotencyKeys answers() {
+        return answers;
     }
 
     static Map<String, AttributeValue> key(String registrationId) {
@@ -86,17 +88,6 @@ public final class RegistrationStore {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(registrationId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
-    }
-
-    /**
-     * The answer kept for an Idempotency-Key, unless it expired: DynamoDB's TTL deletes expired
-     * items only eventually (within days), so an expired one still being there means nothing.
-     */
-    public Optional<StoredResponse> storedResponse(String eventId, String keyHash, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(eventChild(eventId, "IDEM#" + keyHash))).item();
-        return item == null || item.isEmpty() || Items.longValue(item, "expiresAt") <= now.getEpochSecond() ? Optional.empty()
-                : Optional.of(new StoredResponse(Items.string(item, "requestHash"), Items.string(item, "body")));
     }
 
     /** Registrations of an event, oldest first, for the admins (eventually consistent). */
@@ -131,7 +122,7 @@ public final class RegistrationStore {
      * previous one, whose marker (from before a key rotation) must not exist either.
      */
     public Result register(Event read, Registration registration, List<String> emailFingerprints, OutboxMail mail,
-                           Optional<IdempotentAnswer> answer, long expiresAt) {
+                           Optional<IdempotencyKeys.Answer> answer, long expiresAt) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(registration.status() == RegistrationStatus.CONFIRMED
                 ? confirmSeats(read, registration.seats()) : joinLine(read, registration));
@@ -148,14 +139,7 @@ public final class RegistrationStore {
         int answerIndex = -1;
         if (answer.isPresent()) {
             answerIndex = items.size();
-            // An expired answer not yet deleted by TTL is replaced, as if it were gone.
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
-                            "pk", s("EVENT#" + read.id()), "sk", s("IDEM#" + answer.get().keyHash()),
-                            "requestHash", s(answer.get().requestHash()), "body", s(answer.get().body()),
-                            "expiresAt", n(answer.get().expiresAt().getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(pk) OR expiresAt <= :answeredAt")
-                    .expressionAttributeValues(Map.of(":answeredAt", n(answer.get().answeredAt().getEpochSecond())))
-                    .build()).build());
+            items.add(answers.put(answer.get()));
         }
         items.add(outbox.put(mail));
         List<CancellationReason> reasons = write(items);
@@ -176,22 +160,30 @@ public final class RegistrationStore {
         return new Result(Outcome.LOST_RACE, current);
     }
 
-    /** Adds seats, on condition (at commit) that they fit and nobody waits. */
+    /**
+     * {@link SeatLedger#confirmsNewcomer} as DynamoDB checks it at commit. Conditions cannot add,
+     * so the bound comes from the capacity read, and each write is on condition that the
+     * capacity is still that ({@link #SAME_CAPACITY}).
+     */
+    private static final String CONFIRMS_NEWCOMER = "size(#line) = :zero AND confirmedSeats <= :limit";
+    private static final String SAME_CAPACITY = "#capacity = :capacity";
+
+    /** Adds seats, on condition (at commit) that the placement rule confirms them. */
     private TransactWriteItem confirmSeats(Event read, int seats) {
         return ledger(read.id(), "SET confirmedSeats = confirmedSeats + :seats ADD version :one",
-                "#capacity = :capacity AND confirmedSeats <= :limit AND size(#line) = :zero",
+                SAME_CAPACITY + " AND " + CONFIRMS_NEWCOMER,
                 Map.of(":seats", n(seats), ":one", n(1), ":capacity", n(read.seats().capacity()),
-                        ":limit", n(read.seats().capacity() - seats), ":zero", n(0)));
+                        ":limit", n(read.seats().mostConfirmedToFit(seats)), ":zero", n(0)));
     }
 
-    /** Appends to the line, on condition (at commit) that the newcomer could not be confirmed. */
+    /** Appends to the line, on condition (at commit) that the placement rule does not confirm the newcomer. */
     private TransactWriteItem joinLine(Event read, Registration registration) {
         return ledger(read.id(), "SET #line = list_append(#line, :entry) ADD version :one",
-                "#capacity = :capacity AND (confirmedSeats > :limit OR size(#line) > :zero)",
+                SAME_CAPACITY + " AND NOT (" + CONFIRMS_NEWCOMER + ")",
                 Map.of(":entry", AttributeValue.fromL(List.of(EventStore.lineEntry(
                                 new Waiting(registration.id(), registration.seats())))),
                         ":one", n(1), ":capacity", n(read.seats().capacity()),
-                        ":limit", n(read.seats().capacity() - registration.seats()), ":zero", n(0)));
+                        ":limit", n(read.seats().mostConfirmedToFit(registration.seats())), ":zero", n(0)));
     }
 
     /**

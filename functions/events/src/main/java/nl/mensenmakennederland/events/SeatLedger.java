@@ -43,17 +43,31 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
     }
 
     /**
-     * Seats go to a newcomer only while nobody waits: a freed seat belongs to the line, even
-     * when the one in front needs more seats than are free.
+     * Where a newcomer goes: confirmed when the placement rule {@link #confirmsNewcomer} says so,
+     * else to the end of the line if the event has one.
      */
     public Placement place(int seats, boolean waitlistEnabled) {
-        if (line.isEmpty() && seats <= seatsLeft()) {
+        if (confirmsNewcomer(seats)) {
             return new Placement.Confirmed();
         }
         if (waitlistEnabled) {
             return new Placement.Waitlisted(line.size() + 1);
         }
         return new Placement.Full();
+    }
+
+    /**
+     * The placement rule: a newcomer's seats are confirmed only while nobody waits and they fit.
+     * A freed seat belongs to the line, even when the one in front needs more seats than are free.
+     * The registration's conditional writes check this same rule at commit ({@code RegistrationStore}).
+     */
+    public boolean confirmsNewcomer(int seats) {
+        return line.isEmpty() && confirmedSeats <= mostConfirmedToFit(seats);
+    }
+
+    /** The most seats that may be confirmed already for {@code seats} more to fit. */
+    public int mostConfirmedToFit(int seats) {
+        return capacity - seats;
     }
 
     /** The place in line of a registration, 1 being next. */
@@ -64,19 +78,6 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
             }
         }
         return OptionalInt.empty();
-    }
-
-    public SeatLedger confirm(int seats) {
-        if (!line.isEmpty() || seats > seatsLeft()) {
-            throw new IllegalStateException("No " + seats + " seats for a newcomer: " + this);
-        }
-        return new SeatLedger(capacity, confirmedSeats + seats, line, version + 1);
-    }
-
-    public SeatLedger enqueue(Waiting waiting) {
-        List<Waiting> longer = new ArrayList<>(line);
-        longer.add(waiting);
-        return new SeatLedger(capacity, confirmedSeats, longer, version + 1);
     }
 
     /** The ledger after a confirmed registration gave back its seats. */
@@ -117,7 +118,7 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
     /**
      * Whether the line is owed seats: some are free and the first in line fits. A change that
      * freed seats committed, but moving the line up did not get through (see
-     * {@link RegistrationDesk#promoteWaiting}); the next write to the event settles it.
+     * {@link WaitingLine#promote}); the next write to the event settles it.
      */
     public boolean promotionDue() {
         return !promotable(1).isEmpty();

@@ -7,6 +7,8 @@ import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.Metrics;
+import nl.mensenmakennederland.shared.Metrics.Metric;
 import nl.mensenmakennederland.shared.trigger.ScheduledHandler;
 
 /**
@@ -18,18 +20,18 @@ import nl.mensenmakennederland.shared.trigger.ScheduledHandler;
 public final class WaitlistSettlerHandler extends ScheduledHandler<Map<String, Integer>> {
 
     private final EventStore events;
-    private final RegistrationDesk desk;
+    private final WaitingLine waitingLine;
     private final Clock clock;
 
     public WaitlistSettlerHandler() {
-        this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), RegistrationDesk.fromEnvironment(),
+        this(new EventStore(AwsClients.dynamoDb(), Env.system().required("EVENTS_TABLE")), RegistrationDesk.fromEnvironment().waitingLine(),
                 Clock.systemUTC());
         primeOnCheckpoint();
     }
 
-    public WaitlistSettlerHandler(EventStore events, RegistrationDesk desk, Clock clock) {
+    public WaitlistSettlerHandler(EventStore events, WaitingLine waitingLine, Clock clock) {
         this.events = events;
-        this.desk = desk;
+        this.waitingLine = waitingLine;
         this.clock = clock;
     }
 
@@ -42,7 +44,8 @@ public final class WaitlistSettlerHandler extends ScheduledHandler<Map<String, I
     @Override
     protected Map<String, Integer> run() {
         List<Event> owing = owing();
-        owing.forEach(event -> desk.promoteWaiting(event.id()));
+        int promoted = owing.stream().mapToInt(event -> waitingLine.promote(event.id())).sum();
+        Metrics.count(Metric.WAITLIST_PROMOTED, promoted);
         int settled = (int) owing.stream().map(event -> events.find(event.id()))
                 .filter(now -> now.isPresent() && !now.get().seats().promotionDue()).count();
         Log.info("waitlist.settled", "owing", owing.size(), "settled", settled);

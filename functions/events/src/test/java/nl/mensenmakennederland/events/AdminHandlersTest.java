@@ -40,7 +40,7 @@ class AdminHandlersTest {
     void freshBackend(LocalAws aws) {
         this.aws = aws;
         this.backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
-        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
+        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk.waitingLine(), ConflictRetry.standard());
         create = new CreateEventHandler(admin, CLOCK);
         update = new UpdateEventHandler(admin, CLOCK);
         list = new ListRegistrationsHandler(admin);

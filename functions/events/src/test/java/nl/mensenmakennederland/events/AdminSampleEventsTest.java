@@ -29,7 +29,7 @@ class AdminSampleEventsTest {
     @BeforeAll
     static void seed(LocalAws aws) {
         backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
-        admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
+        admin = new EventAdmin(backend.events, backend.registrations, backend.desk.waitingLine(), ConflictRetry.standard());
     }
 
     @ParameterizedTest

@@ -53,7 +53,7 @@ class CampaignYearsAheadTest {
     void theSeedIsListedTakesRegistrationsAndItsSampleEventsStillFit(LocalAws aws) throws IOException {
         CampaignBackend backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
         backend.verifySender();
-        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
+        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk.waitingLine(), ConflictRetry.standard());
 
         JsonNode listed = ApiRequests.body(ApiContract.call(new ListEventsHandler(backend.events, CLOCK),
                 ApiRequests.get("GET /events", "/events", Map.of(), Map.of())));

@@ -119,7 +119,7 @@ class ManageLinkTest {
         CampaignBackend rotated = backend.afterKeyRotation();
         String[] parts = token(anna).split("\\.");
         assertThat(parts).hasSize(3);
-        String otherKeyId = rotated.desk.manageToken("AAAAAAAAAAAAAAAAAAAAAA").split("\\.")[0];
+        String otherKeyId = rotated.desk.links().token("AAAAAAAAAAAAAAAAAAAAAA").split("\\.")[0];
         String later = Long.toString(Long.parseLong(parts[1]) + 365L * 86_400);
         char otherFirst = parts[2].charAt(0) == 'A' ? 'B' : 'A';
 

@@ -35,7 +35,7 @@ class PrimingTest {
     void primingEveryFunctionGetsTheExpectedAnswersWritesNothingAndSendsNoMail(LocalAws aws) {
         CampaignBackend backend = CampaignBackend.freshWithSeedEvents(aws, CLOCK);
         backend.verifySender();
-        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard());
+        EventAdmin admin = new EventAdmin(backend.events, backend.registrations, backend.desk.waitingLine(), ConflictRetry.standard());
         List<HttpHandler> httpHandlers = List.of(new ListEventsHandler(backend.events, CLOCK),
                 new GetEventHandler(backend.events, CLOCK), backend.register, backend.getRegistration,
                 backend.cancelRegistration, new CreateEventHandler(admin, CLOCK), new UpdateEventHandler(admin, CLOCK),
@@ -50,7 +50,7 @@ class PrimingTest {
         httpHandlers.forEach(handler -> answers.put(handler.getClass().getSimpleName(), handler.prime()));
         backend.mailer.prime();
         sweeper.prime();
-        new WaitlistSettlerHandler(backend.events, backend.desk, CLOCK).prime();
+        new WaitlistSettlerHandler(backend.events, backend.desk.waitingLine(), CLOCK).prime();
 
         // Every handler's every request answered as declared, and the requests the README promises were made.
         answers.forEach((handler, answered) -> assertThat(answered).as(handler).isNotEmpty()

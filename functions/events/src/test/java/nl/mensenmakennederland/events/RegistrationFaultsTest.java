@@ -140,10 +140,10 @@ class RegistrationFaultsTest {
 
     @Test
     void aCancellationIsDoneEvenWhenPromotingTheRestOfTheLineStaysBusyAndTheNextRegistrationPromotes() {
-        String id = backend.onlineEvent("exp-groep", RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1, 30);
-        JsonNode group = registered(id, "Buurthuis", "buurthuis@example.nl", RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1);
+        String id = backend.onlineEvent("exp-groep", WaitingLine.PROMOTIONS_PER_TRANSACTION + 1, 30);
+        JsonNode group = registered(id, "Buurthuis", "buurthuis@example.nl", WaitingLine.PROMOTIONS_PER_TRANSACTION + 1);
         List<JsonNode> waiting = new ArrayList<>();
-        for (int i = 1; i <= RegistrationDesk.PROMOTIONS_PER_TRANSACTION + 1; i++) {
+        for (int i = 1; i <= WaitingLine.PROMOTIONS_PER_TRANSACTION + 1; i++) {
             waiting.add(registered(id, "Wachtende " + i, "wachtende" + i + "@example.nl", 1));
         }
         JsonNode last = waiting.getLast();
@@ -161,7 +161,7 @@ class RegistrationFaultsTest {
         assertThat(ApiRequests.body(cancelled).get("status").asText()).isEqualTo("cancelled");
         assertThat(conflicts.injected()).as("every promotion attempt lost").isEqualTo(conflicts.calls() - 1).isGreaterThan(1);
         assertThat(status(group)).isEqualTo(RegistrationStatus.CANCELLED);
-        assertThat(waiting.subList(0, RegistrationDesk.PROMOTIONS_PER_TRANSACTION)).allSatisfy(w ->
+        assertThat(waiting.subList(0, WaitingLine.PROMOTIONS_PER_TRANSACTION)).allSatisfy(w ->
                 assertThat(status(w)).isEqualTo(RegistrationStatus.CONFIRMED));
         assertThat(status(last)).isEqualTo(RegistrationStatus.WAITLISTED);
         SeatLedger owed = backend.events.find(id).orElseThrow().seats();
@@ -186,7 +186,7 @@ class RegistrationFaultsTest {
         List<JsonNode> waiting = List.of(registered(id, "Cor", "cor@example.nl", 1),
                 registered(id, "Dirk", "dirk@example.nl", 1), registered(id, "Eva", "eva@example.nl", 1));
         UpdateEventHandler update = new UpdateEventHandler(
-                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()), CLOCK);
+                new EventAdmin(backend.events, backend.registrations, backend.desk.waitingLine(), ConflictRetry.standard()), CLOCK);
 
         // The capacity is written with a conditional put; every promotion transaction after it conflicts.
         APIGatewayV2HTTPResponse changed;
@@ -219,12 +219,12 @@ class RegistrationFaultsTest {
         registered(id, "Anna", "anna@example.nl", 1);
         JsonNode bram = registered(id, "Bram", "bram@example.nl", 1);
         UpdateEventHandler update = new UpdateEventHandler(
-                new EventAdmin(backend.events, backend.registrations, backend.desk, ConflictRetry.standard()), CLOCK);
+                new EventAdmin(backend.events, backend.registrations, backend.desk.waitingLine(), ConflictRetry.standard()), CLOCK);
         try (var faults = moto.inject(Faults.seeded(6).transactionConflicts(Share.all()))) {
             assertThat(ApiContract.call(update, capacity(id, 2)).getStatusCode()).isEqualTo(200);
         }
         assertThat(status(bram)).isEqualTo(RegistrationStatus.WAITLISTED);
-        WaitlistSettlerHandler settler = new WaitlistSettlerHandler(backend.events, backend.desk, CLOCK);
+        WaitlistSettlerHandler settler = new WaitlistSettlerHandler(backend.events, backend.desk.waitingLine(), CLOCK);
 
         assertThat(settler.handleRequest(new ScheduledEvent(), null)).containsEntry("owing", 1).containsEntry("settled", 1);
 

@@ -152,7 +152,7 @@ class RegistrationHandlersTest {
         Map<String, String> key = Map.of("idempotency-key", "form-7f3a9c");
         JsonNode anna = ApiRequests.body(ApiContract.call(backend.register, 
                 Forms.post(EXPEDITIE, Forms.registration("Anna", "anna@example.nl", 1), key)));
-        CampaignBackend nextDay = backend.at(Clock.offset(CLOCK, RegistrationDesk.IDEMPOTENCY_WINDOW.plusMinutes(1)));
+        CampaignBackend nextDay = backend.at(Clock.offset(CLOCK, Registering.IDEMPOTENCY_WINDOW.plusMinutes(1)));
 
         APIGatewayV2HTTPResponse bram = ApiContract.call(nextDay.register, 
                 Forms.post(EXPEDITIE, Forms.registration("Bram", "bram@example.nl", 1), key));
@@ -254,7 +254,7 @@ class RegistrationHandlersTest {
         assertThat(ApiContract.call(backend.getRegistration, Forms.view(id, null)).getStatusCode()).isEqualTo(403);
         assertThat(ApiContract.call(backend.cancelRegistration, Forms.cancel(id, "bm90LXRoZS10b2tlbg")).getStatusCode()).isEqualTo(403);
         String unknown = "AAAAAAAAAAAAAAAAAAAAAA";
-        String validToken = backend.desk.manageToken(unknown);
+        String validToken = backend.desk.links().token(unknown);
         assertThat(ApiContract.call(backend.getRegistration, Forms.view(unknown, validToken)).getStatusCode()).isEqualTo(404);
         assertThat(seats(KENNISBOOST).confirmedSeats()).isEqualTo(1);
     }

@@ -131,7 +131,7 @@ class RegistrationMailsTest {
     void aPromotionSendsTheFirstInviteAndLeavingTheLineSendsNone() {
         backend.verifySender();
         Event full = backend.events.find("exp-2027-02-04-amersfoort").orElseThrow();
-        backend.events.put(full.withSeats(full.seats().confirm(full.seats().capacity() - 1)));
+        backend.events.put(full.withSeats(new SeatLedger(full.seats().capacity(), full.seats().capacity() - 1, List.of(), 1)));
         JsonNode anna = register(full.id(), "Anna", "anna@example.nl", 1);
         JsonNode bram = register(full.id(), "Bram", "bram@example.nl", 1);
         JsonNode cor = register(full.id(), "Cor", "cor@example.nl", 1);
@@ -159,7 +159,7 @@ class RegistrationMailsTest {
     void theWaitlistMailGivesThePlaceInLineAndNoInvite() {
         backend.verifySender();
         var event = backend.events.find("exp-2027-02-04-amersfoort").orElseThrow();
-        backend.events.put(event.withSeats(event.seats().confirm(event.seats().capacity())));
+        backend.events.put(event.withSeats(new SeatLedger(event.seats().capacity(), event.seats().capacity(), List.of(), 1)));
 
         register(event.id(), "Bram Jansen", "bram@example.nl", 2);
         backend.deliverMails();

@@ -44,6 +44,34 @@ public final class ConflictRetry {
         return Optional.empty();
     }
 
+    /**
+     * The attempts of one write, for a loop that carries what a lost race taught it into the
+     * next attempt: {@code for (var attempts = retry.attempts(); attempts.another(); )}.
+     */
+    public Attempts attempts() {
+        return new Attempts();
+    }
+
+    /** Counts the attempts of one write and pauses before each but the first. */
+    public final class Attempts {
+
+        private int made;
+
+        private Attempts() {}
+
+        /** Whether another attempt may be made; pauses first unless it is the first. */
+        public boolean another() {
+            if (made == maxAttempts) {
+                return false;
+            }
+            if (made > 0) {
+                sleep(Jitter.fullJitter(base, cap, made - 1));
+            }
+            made++;
+            return true;
+        }
+    }
+
     private static void sleep(Duration wait) {
         try {
             Thread.sleep(wait);
