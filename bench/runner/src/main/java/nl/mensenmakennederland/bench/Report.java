@@ -50,7 +50,7 @@ final class Report {
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after. ")
                 .append("Every row runs as Lambda runs it: a fresh JDK 25 with the official runtime client ")
                 .append("(`aws-lambda-java-runtime-interface-client` 2.10.1, the managed `java25` runtime's flags, `JAVA_TOOL_OPTIONS=")
-                .append(javaToolOptions).append("` from template.yaml) in the task root `sam build` packages, against a Runtime API ")
+                .append(javaToolOptions).append("` from template.yaml) in the task root its job's package unpacks to, against a Runtime API ")
                 .append("served by the benchmark and moto_server on loopback. ").append(runs)
                 .append(" fresh environments per row, rows alternating.\n\n");
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The folders a run lays out afresh (task roots, build copies), as Lambda and sam build start from nothing. */
+/** The folders a run lays out afresh (task roots), as Lambda starts from nothing. */
 public final class Folders {
 
     private Folders() {}
