@@ -25,6 +25,12 @@ public final class CancelRegistrationHandler extends HttpHandler {
         this.desk = desk;
     }
 
+    /** The cancellation's and the promotions' mails, composed offline: no harmless request reaches them. */
+    @Override
+    protected void rehearse() {
+        RegistrationRehearsal.mails();
+    }
+
     /**
      * A valid link to a registration that does not exist (the key is read, the token checked,
      * the registration looked up: 404), and one with a forged token (403). Nothing is written.

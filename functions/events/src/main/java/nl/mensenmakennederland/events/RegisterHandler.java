@@ -27,10 +27,11 @@ public final class RegisterHandler extends HttpHandler {
         this.desk = desk;
     }
 
-    /** The registration's transaction, offline: no harmless request reaches it. */
+    /** The registration's transaction and its mails, offline: no harmless request reaches them. */
     @Override
     protected void rehearse() {
         RegistrationRehearsal.transaction(desk.links());
+        RegistrationRehearsal.mails();
     }
 
     /** A complete form for an event that does not exist: read all the way, refused with 404 before any write. */

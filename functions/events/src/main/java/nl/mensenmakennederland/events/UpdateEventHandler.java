@@ -28,6 +28,12 @@ public final class UpdateEventHandler extends HttpHandler {
         this.clock = clock;
     }
 
+    /** The promotion mails a larger capacity sends, composed offline: no harmless request reaches them. */
+    @Override
+    protected void rehearse() {
+        RegistrationRehearsal.mails();
+    }
+
     /** An admin's complete form for an event that does not exist: read, refused with 404, nothing written. */
     @Override
     protected List<PrimingRequest> primingRequests() {

@@ -35,10 +35,11 @@ public final class WaitlistSettlerHandler extends ScheduledHandler<Map<String, I
         this.clock = clock;
     }
 
-    /** For SnapStart priming: the read of the upcoming events; nothing is promoted. */
+    /** For SnapStart priming: the read of the upcoming events and the promotion mails composed; nothing is promoted. */
     @Override
     protected void rehearse() {
         owing();
+        RegistrationRehearsal.mails();
     }
 
     @Override
