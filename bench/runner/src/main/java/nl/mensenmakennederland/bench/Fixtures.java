@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,7 @@ import nl.mensenmakennederland.events.EventType;
 import nl.mensenmakennederland.events.RegistrationDesk;
 import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.events.SeatLedger;
+import nl.mensenmakennederland.oproep.OproepBackend;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
@@ -62,6 +64,12 @@ final class Fixtures {
         }
         if (logicalId.equals("WaitlistSettlerFunction")) {
             return this::owedSeat;
+        }
+        if (logicalId.equals("ReplayMissedCountsFunction")) {
+            return sample -> {
+                new OproepBackend(aws, Clock.systemUTC()).queueMissedDownload(aws.moto().orElseThrow());
+                return sample;
+            };
         }
         return forTrigger(trigger);
     }

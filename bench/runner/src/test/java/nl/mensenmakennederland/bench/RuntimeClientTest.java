@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +33,8 @@ import nl.mensenmakennederland.bench.lambda.SamBuild;
 import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.RegistrationStatus;
 import nl.mensenmakennederland.mail.Outbox;
+import nl.mensenmakennederland.oproep.DownloadStats;
+import nl.mensenmakennederland.oproep.OproepSeed;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -82,6 +90,7 @@ class RuntimeClientTest {
         aws.reset();
         backend = new CampaignBackend(aws, Clock.systemUTC());
         SeedData.loadEvents(backend.events);
+        OproepSeed.load(aws);
         backend.verifySender();
         signed = new SignedRequestLog(aws.endpoint());
         samples = new SampleEvents(root.resolve("events"));
@@ -239,6 +248,32 @@ class RuntimeClientTest {
             assertThat(backend.registrations.find((String) owedTo).orElseThrow().status()).as("the one waiting moved up")
                     .isEqualTo(RegistrationStatus.CONFIRMED);
         }));
+        WORK.put("ListVariantsFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("variants")).as("variants on offer").hasSize(6);
+            assertThat(fetched(body.path("variants").path(0).path("preview").asText())).startsWith(0x89, 'P', 'N', 'G');
+        }));
+        WORK.put("DownloadVariantFunction", new Work(event -> oproepToday(DownloadStats.GroupBy.VARIANT).downloads(),
+                (event, response, before) -> {
+                    assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(302);
+                    String location = response.path("headers").path("location").asText();
+                    assertThat(location).contains("/variants/" + pathId(event) + "/v1.pdf").contains("X-Amz-Signature=");
+                    assertThat(new String(fetched(location), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+                    assertThat(oproepToday(DownloadStats.GroupBy.VARIANT).downloads()).as("downloads counted").isEqualTo((long) before + 1);
+                }));
+        WORK.put("DownloadStatsFunction", Work.http(200, (event, body) -> {
+            // The sample asks for the last 30 days by province as CSV: its total row carries the stored counts.
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+            DownloadStats.Totals total = new DownloadStats(aws.clients().dynamoDb(), aws.name("OproepTable"))
+                    .report(today.minusDays(29), today, DownloadStats.GroupBy.PROVINCE).total();
+            assertThat(body.asText()).startsWith("\uFEFFProvincie;").endsWith(";" + total.downloads() + ";" + total.uniques()
+                    + ";" + total.automated() + "\r\n");
+        }));
+        WORK.put("ReplayMissedCountsFunction", new Work(event -> oproepToday(DownloadStats.GroupBy.DAY).downloads(),
+                (event, response, before) -> {
+                    assertThat(response.path("replayed").asInt()).as("counts replayed: %s", response).isEqualTo(1);
+                    assertThat(oproepToday(DownloadStats.GroupBy.DAY).downloads()).as("the queued download counted")
+                            .isEqualTo((long) before + 1);
+                }));
         WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
             assertThat(SentMails.to(aws, recipient(event))).as("mails to the recipient").hasSize((int) sentBefore + 1);
@@ -250,6 +285,29 @@ class RuntimeClientTest {
             assertThat(response.path("sent").asInt()).as("mails the sweep sent: %s", response).isEqualTo(1);
             assertThat(SentMails.all(aws)).as("mails sent").hasSize((int) sentBefore + 1);
         }));
+    }
+
+    /** Today's Oproep counts of one group, as the admins' statistics give them. */
+    private static DownloadStats.Totals oproepToday(DownloadStats.GroupBy groupBy) {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        return new DownloadStats(aws.clients().dynamoDb(), aws.name("OproepTable")).report(today, today, groupBy).total();
+    }
+
+    /** What a presigned link serves, fetched from the emulator (the link names the signing proxy's address). */
+    private static byte[] fetched(String presigned) {
+        URI link = URI.create(presigned);
+        URI direct = URI.create(aws.endpoint() + link.getRawPath() + "?" + link.getRawQuery());
+        try {
+            HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(direct).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).as("GET %s", direct).isEqualTo(200);
+            return file.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String pathId(JsonNode httpEvent) {

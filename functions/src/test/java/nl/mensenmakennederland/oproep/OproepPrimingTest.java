@@ -1,0 +1,33 @@
+package nl.mensenmakennederland.oproep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
+import nl.mensenmakennederland.testing.AwsEmulatorExtension;
+import nl.mensenmakennederland.testing.LocalAws;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** SnapStart priming of the Oproep functions: the answers they are meant to get, nothing written, nothing counted. */
+@ExtendWith(AwsEmulatorExtension.class)
+class OproepPrimingTest {
+
+    @Test
+    void primingGetsTheExpectedAnswersAndWritesNothing(LocalAws aws) {
+        OproepBackend backend = OproepBackend.freshWithSeedVariants(aws, OproepHandlersTest.CLOCK);
+        List<Map<String, AttributeValue>> before = backend.everything();
+
+        List<PrimingRequest.Answer> list = backend.list.prime();
+        List<PrimingRequest.Answer> download = backend.download.prime();
+        List<PrimingRequest.Answer> stats = backend.stats.prime();
+        backend.replay.prime();
+
+        assertThat(list).extracting(PrimingRequest.Answer::status).containsExactly(200);
+        assertThat(download).extracting(PrimingRequest.Answer::status).containsExactly(404);
+        assertThat(stats).extracting(PrimingRequest.Answer::status).containsExactly(200);
+        assertThat(backend.everything()).isEqualTo(before);
+    }
+}
