@@ -154,6 +154,18 @@ public final class DownloadCounter {
         return replayed;
     }
 
+    /** Whether any count waits for the replay: a read only. */
+    public boolean anyQueued() {
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String pk = "MISSED#" + shard;
+            if (dynamo.query(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(pk))).limit(1)).count() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int replayShard(int shard) {
         int replayed = 0;
         String pk = "MISSED#" + shard;

@@ -33,7 +33,14 @@ public final class DownloadDesk {
      * Who asks, as far as counting needs: the IP address and user agent are only ever hashed,
      * in memory, under the day's key; {@code automated} says a machine asks ({@link AutomatedFetches}).
      */
-    public record Visitor(String ip, String userAgent, boolean automated) {}
+    public record Visitor(String ip, String userAgent, boolean automated) {
+
+        /** Without the IP address and user agent, should a visitor ever be logged or put in a message. */
+        @Override
+        public String toString() {
+            return "Visitor[automated=" + automated + "]";
+        }
+    }
 
     /** What a download request comes to. */
     public sealed interface Result {

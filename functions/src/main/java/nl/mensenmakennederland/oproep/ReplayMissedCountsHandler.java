@@ -21,6 +21,12 @@ public final class ReplayMissedCountsHandler extends ScheduledHandler<Map<String
         this.counter = counter;
     }
 
+    /** The replay's read, nothing written: whether any count waits. */
+    @Override
+    protected void rehearse() {
+        counter.anyQueued();
+    }
+
     @Override
     protected Map<String, Integer> run() {
         int replayed = counter.replayMissed();

@@ -44,9 +44,12 @@ class CountingFaultsTest {
         assumeTrue(aws.moto().isPresent(), "fault injection needs tools/moto_serial_server.py");
         moto = aws.moto().orElseThrow();
         backend = OproepBackend.freshWithSeedVariants(aws, OproepHandlersTest.CLOCK);
-        // The day's first download, before any fault: it makes the day's salt.
-        assertThat(download("198.51.100.1").getStatusCode()).isEqualTo(302);
         Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    /** The day's first download, before any fault: it makes the day's salt. */
+    private void firstDownloadOfTheDay() {
+        assertThat(download("198.51.100.1").getStatusCode()).isEqualTo(302);
     }
 
     @AfterEach
@@ -69,6 +72,7 @@ class CountingFaultsTest {
 
     @Test
     void aCountRefusedBeyondTheRetriesIsQueuedAndTheReplayCountsItExactlyOnce() {
+        firstDownloadOfTheDay();
         // All five attempts of the first write refused, for a new visitor and for one seen today.
         for (String ip : new String[] {"198.51.100.2", "198.51.100.1"}) {
             try (var faults = moto.inject(Faults.seeded(11).throttledWrites(Share.all().times(5)))) {
@@ -92,6 +96,7 @@ class CountingFaultsTest {
 
     @Test
     void whenNothingCanBeWrittenTheDownloadIsStillRedirectedAndTheLossCounted() {
+        firstDownloadOfTheDay();
         try (var faults = moto.inject(Faults.seeded(12).throttledWrites(Share.all()))) {
             APIGatewayV2HTTPResponse response = download("198.51.100.3");
 
@@ -101,5 +106,19 @@ class CountingFaultsTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("\"DownloadCountLost\":1").contains("oproep.count.lost");
         assertThat(total().path("downloads").asLong()).isEqualTo(1);
         assertThat(missed()).isZero();
+    }
+
+    @Test
+    void withoutTheDaysSaltADownloadIsCountedButNotAsUnique() {
+        // The salt's put refused five times (all its attempts); the counter's write then goes through.
+        try (var faults = moto.inject(Faults.seeded(13).throttledWrites(Share.all().times(5)))) {
+            assertThat(download("198.51.100.4").getStatusCode()).isEqualTo(302);
+        }
+
+        JsonNode total = total();
+        assertThat(total.path("downloads").asLong()).isEqualTo(1);
+        assertThat(total.path("uniques").asLong()).isZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("oproep.salt.unavailable");
+        assertThat(backend.everything()).noneMatch(item -> item.get("pk").s().startsWith("SEEN#"));
     }
 }
