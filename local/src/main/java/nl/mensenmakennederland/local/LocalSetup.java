@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import nl.mensenmakennederland.events.EventStore;
+import nl.mensenmakennederland.oproep.OproepSeed;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.SamTemplate;
 import nl.mensenmakennederland.testing.SeedData;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /**
  * What a deployment has before the first request, made afresh in the emulator on every start:
  * the template's tables and buckets, the sample events (placed ahead of today: a demo run in
- * any year shows a campaign to come, see SeedData), a random manage-link signing key in
+ * any year shows a campaign to come, see SeedData), the Oproep's variants with small generated
+ * files and previews in the assets bucket (OproepSeed), a random manage-link signing key in
  * Parameter Store, and the verified SES sender identity.
  */
 final class LocalSetup {
@@ -24,6 +26,7 @@ final class LocalSetup {
     static void prepare(LocalAws aws, SsmClient ssm) {
         aws.reset();
         SeedData.loadEvents(new EventStore(aws.clients().dynamoDb(), aws.name("EventsTable")));
+        OproepSeed.load(aws);
         SamTemplate template = aws.template();
         parameter(template, "TokenKeyParameter").ifPresent(name -> ssm.putParameter(r -> r.name(name)
                 .type(ParameterType.SECURE_STRING).overwrite(true).value(randomKey())));
