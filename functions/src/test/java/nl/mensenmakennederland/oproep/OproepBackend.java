@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.shared.PostPolicySigner;
 import nl.mensenmakennederland.testing.ApiRequests;
 import nl.mensenmakennederland.testing.EmulatorClients;
 import nl.mensenmakennederland.testing.Faults;
@@ -31,6 +32,8 @@ public final class OproepBackend {
     public final DownloadVariantHandler download;
     public final DownloadStatsHandler stats;
     public final ReplayMissedCountsHandler replay;
+    public final StartVariantUploadHandler startUpload;
+    public final PutVariantHandler putVariant;
     private final Clock clock;
 
     /** Attempts the SDK makes per call before the code sees a refusal (shared.AwsClients). */
@@ -49,6 +52,10 @@ public final class OproepBackend {
         this.download = new DownloadVariantHandler(new DownloadDesk(dynamoDb, table, links, clock));
         this.stats = new DownloadStatsHandler(new DownloadStats(dynamoDb, table), clock);
         this.replay = new ReplayMissedCountsHandler(counter);
+        String bucket = env.get("ASSETS_BUCKET");
+        this.startUpload = new StartVariantUploadHandler(new VariantCatalog(dynamoDb, table), new VariantUploads(
+                new PostPolicySigner(EmulatorClients.CREDENTIALS, SamTemplate.REGION, clock), bucket, aws.endpoint() + "/" + bucket));
+        this.putVariant = new PutVariantHandler(new VariantCatalog(dynamoDb, table), new AssetFiles(aws.clients().s3(), bucket));
     }
 
     /** A wiped emulator with the seed variants, and the functions on it. */

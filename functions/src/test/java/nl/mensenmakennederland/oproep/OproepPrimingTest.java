@@ -24,10 +24,14 @@ class OproepPrimingTest {
         List<PrimingRequest.Answer> download = backend.download.prime();
         List<PrimingRequest.Answer> stats = backend.stats.prime();
         backend.replay.prime();
+        List<PrimingRequest.Answer> upload = backend.startUpload.prime();
+        List<PrimingRequest.Answer> put = backend.putVariant.prime();
 
         assertThat(list).extracting(PrimingRequest.Answer::status).containsExactly(200);
         assertThat(download).extracting(PrimingRequest.Answer::status).containsExactly(404);
         assertThat(stats).extracting(PrimingRequest.Answer::status).containsExactly(200);
+        assertThat(upload).extracting(PrimingRequest.Answer::status).containsExactly(201);
+        assertThat(put).extracting(PrimingRequest.Answer::status).containsExactly(422);
         assertThat(backend.everything()).isEqualTo(before);
     }
 }

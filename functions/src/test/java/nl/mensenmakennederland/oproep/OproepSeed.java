@@ -60,7 +60,7 @@ public final class OproepSeed {
     }
 
     /** A one-page PDF with the title and the call in Helvetica, offsets computed as the format requires. */
-    static byte[] pdf(String title) {
+    public static byte[] pdf(String title) {
         String text = "BT /F1 28 Tf 60 760 Td (" + ascii(title) + ") Tj 0 -48 Td /F1 18 Tf (" + ascii(CALL) + ") Tj ET";
         List<String> objects = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
@@ -82,7 +82,7 @@ public final class OproepSeed {
     }
 
     /** A square image in the campaign's orange with a white band (no text: headless build machines may lack fonts). */
-    static byte[] png(int size) {
+    public static byte[] png(int size) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0xF3, 0x6F, 0x21));

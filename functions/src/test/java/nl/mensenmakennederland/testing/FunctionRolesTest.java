@@ -112,6 +112,14 @@ class FunctionRolesTest {
                     on(OPROEP_FILES, "s3:GetObject")),                   // what the presigned download links allow
             role("DownloadStatsFunction",
                     on(OPROEP, "dynamodb:Query")),                        // every shard of every day
+            role("StartVariantUploadFunction",
+                    on(OPROEP, "dynamodb:GetItem"),                       // new variant or new version
+                    on(OPROEP_FILES, "s3:PutObject"),                    // what the presigned POST allows
+                    on(OPROEP_PREVIEWS, "s3:PutObject")),
+            role("PutVariantFunction",
+                    on(OPROEP, "dynamodb:PutItem"),
+                    on(OPROEP_FILES, "s3:GetObject"),                    // HeadObject: the upload is there
+                    on(OPROEP_PREVIEWS, "s3:GetObject")),
             role("ReplayMissedCountsFunction",
                     on(OPROEP, "dynamodb:Query",                          // the queued counts
                             "dynamodb:PutItem", "dynamodb:UpdateItem",    // transaction: marker, counter

@@ -22,6 +22,7 @@ import nl.mensenmakennederland.events.RegistrationDesk;
 import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.oproep.OproepBackend;
+import nl.mensenmakennederland.oproep.OproepSeed;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
@@ -81,6 +82,7 @@ final class Fixtures {
             case "GET /registrations/{id}" -> sample -> manageLink(sample, existingRegistration());
             case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
+            case "PUT /admin/oproep/variants/{id}" -> this::uploadedVersion;
             default -> Fixture.AS_IS;
         };
     }
@@ -123,6 +125,18 @@ final class Fixtures {
         Event full = backend.events.find(id).orElseThrow();
         backend.events.put(full.withSeats(full.seats().withCapacity(2)));
         return sample;
+    }
+
+    /** A new file version of the sample's variant in the assets bucket, as an admin's upload leaves it; the PUT names it. */
+    String uploadedVersion(String sample) {
+        ObjectNode event = parse(sample);
+        ObjectNode body = (ObjectNode) parse(event.get("body").asText());
+        String key = "variants/" + event.path("pathParameters").path("id").asText() + "/" + Ids.random() + ".pdf";
+        aws.clients().s3().putObject(r -> r.bucket(aws.name("OproepAssetsBucket")).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(OproepSeed.pdf("Bench: a new version")));
+        body.put("objectKey", key);
+        event.put("body", body.toString());
+        return event.toString();
     }
 
     /** The registration {@link #owedSeat} left waiting for a free seat. */

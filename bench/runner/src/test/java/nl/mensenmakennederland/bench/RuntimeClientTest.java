@@ -35,6 +35,8 @@ import nl.mensenmakennederland.events.RegistrationStatus;
 import nl.mensenmakennederland.mail.Outbox;
 import nl.mensenmakennederland.oproep.DownloadStats;
 import nl.mensenmakennederland.oproep.OproepSeed;
+import nl.mensenmakennederland.oproep.Variant;
+import nl.mensenmakennederland.oproep.VariantCatalog;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.CampaignBackend;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -256,7 +258,9 @@ class RuntimeClientTest {
                 (event, response, before) -> {
                     assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(302);
                     String location = response.path("headers").path("location").asText();
-                    assertThat(location).contains("/variants/" + pathId(event) + "/v1.pdf").contains("X-Amz-Signature=");
+                    String objectKey = new VariantCatalog(aws.clients().dynamoDb(), aws.name("OproepTable")).find(pathId(event))
+                            .orElseThrow().objectKey();
+                    assertThat(location).contains("/" + objectKey + "?").contains("X-Amz-Signature=");
                     assertThat(new String(fetched(location), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
                     assertThat(oproepToday(DownloadStats.GroupBy.VARIANT).downloads()).as("downloads counted").isEqualTo((long) before + 1);
                 }));
@@ -267,6 +271,19 @@ class RuntimeClientTest {
                     .report(today.minusDays(29), today, DownloadStats.GroupBy.PROVINCE).total();
             assertThat(body.asText()).startsWith("\uFEFFProvincie;").endsWith(";" + total.downloads() + ";" + total.uniques()
                     + ";" + total.automated() + "\r\n");
+        }));
+        WORK.put("StartVariantUploadFunction", Work.http(201, (event, body) -> {
+            String key = body.path("objectKey").asText();
+            assertThat(key).startsWith("variants/" + pathId(event) + "/").endsWith(".pdf");
+            assertThat(body.path("upload").path("fields").path("key").asText()).isEqualTo(key);
+            assertThat(body.path("upload").path("fields").path("x-amz-signature").asText()).hasSize(64);
+            assertThat(body.path("newVariant").asBoolean()).isFalse();
+        }));
+        WORK.put("PutVariantFunction", Work.http(200, (event, body) -> {
+            Variant stored = new VariantCatalog(aws.clients().dynamoDb(), aws.name("OproepTable")).find(pathId(event)).orElseThrow();
+            assertThat(stored.objectKey()).as("the upload is the variant's file now")
+                    .isEqualTo(json(event.path("body").asText()).path("objectKey").asText());
+            assertThat(stored.sizeBytes()).as("its size, as S3 has it").isEqualTo(body.path("sizeBytes").asLong()).isPositive();
         }));
         WORK.put("ReplayMissedCountsFunction", new Work(event -> oproepToday(DownloadStats.GroupBy.DAY).downloads(),
                 (event, response, before) -> {
