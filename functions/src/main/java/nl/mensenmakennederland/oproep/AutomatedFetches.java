@@ -14,8 +14,8 @@ import java.util.Locale;
  * Tells downloads by people from fetches by machines: crawlers, link previewers and scanners
  * (by their user agent, listed in {@code oproep/automated-user-agents.txt}), requests that only
  * ask for the headers ({@code HEAD}), and prefetches a browser makes before anyone clicked
- * ({@code Purpose: prefetch}, {@code Sec-Purpose: prefetch}). They are redirected like anyone,
- * but counted apart, so the download counts stay what people did.
+ * ({@code Purpose: prefetch}, {@code Sec-Purpose: prefetch}) or previews ({@code X-Purpose: preview}).
+ * They are redirected like anyone, but counted apart, so the download counts stay what people did.
  */
 public final class AutomatedFetches {
 
@@ -26,15 +26,16 @@ public final class AutomatedFetches {
     private AutomatedFetches() {}
 
     /**
-     * Whether a request is a machine's: {@code purpose} is the {@code Sec-Purpose} or
-     * {@code Purpose} header (either may be null), {@code userAgent} may be null (no browser
-     * sends none).
+     * Whether a request is a machine's: {@code purpose} is the {@code Sec-Purpose}, {@code Purpose},
+     * {@code X-Purpose} or {@code X-Moz} header (or null), {@code userAgent} may be null (no
+     * browser sends none).
      */
     public static boolean isAutomated(String method, String userAgent, String purpose) {
         if ("HEAD".equalsIgnoreCase(method)) {
             return true;
         }
-        if (purpose != null && purpose.toLowerCase(Locale.ROOT).contains("prefetch")) {
+        String asked = purpose == null ? "" : purpose.toLowerCase(Locale.ROOT);
+        if (asked.contains("prefetch") || asked.contains("preview")) {
             return true;
         }
         if (userAgent == null || userAgent.isBlank()) {

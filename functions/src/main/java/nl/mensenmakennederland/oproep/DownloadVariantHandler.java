@@ -67,7 +67,9 @@ public final class DownloadVariantHandler extends HttpHandler {
             throw Problem.invalid("Ongeldige keuze", errors);
         }
         String userAgent = request.header("user-agent").orElse(null);
-        String purpose = request.header("sec-purpose").or(() -> request.header("purpose")).orElse(null);
+        // Chrome and Firefox say Sec-Purpose or Purpose; Safari's previews X-Purpose; older Firefox X-Moz.
+        String purpose = request.header("sec-purpose").or(() -> request.header("purpose"))
+                .or(() -> request.header("x-purpose")).or(() -> request.header("x-moz")).orElse(null);
         DownloadDesk.Visitor visitor = new DownloadDesk.Visitor(request.sourceIp().orElse(null), userAgent,
                 AutomatedFetches.isAutomated(request.method(), userAgent, purpose));
         return switch (desk.download(variantId, orgType, municipality, visitor)) {

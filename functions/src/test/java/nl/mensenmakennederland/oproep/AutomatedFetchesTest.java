@@ -63,6 +63,7 @@ class AutomatedFetchesTest {
         assertThat(AutomatedFetches.isAutomated("HEAD", chrome, null)).isTrue();
         assertThat(AutomatedFetches.isAutomated("GET", chrome, "prefetch")).isTrue();
         assertThat(AutomatedFetches.isAutomated("GET", chrome, "prefetch;prerender")).isTrue();
+        assertThat(AutomatedFetches.isAutomated("GET", chrome, "preview")).isTrue();
         assertThat(AutomatedFetches.isAutomated("GET", null, null)).isTrue();
         assertThat(AutomatedFetches.isAutomated("GET", " ", null)).isTrue();
     }

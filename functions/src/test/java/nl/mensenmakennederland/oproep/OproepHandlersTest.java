@@ -157,12 +157,14 @@ class OproepHandlersTest {
                 .getStatusCode()).isEqualTo(302);
         assertThat(ApiContract.call(backend.download, downloadRequest("GET", VARIANT, Map.of(), "198.51.100.7", CHROME,
                 Map.of("sec-purpose", "prefetch"))).getStatusCode()).isEqualTo(302);
+        assertThat(ApiContract.call(backend.download, downloadRequest("GET", VARIANT, Map.of(), "198.51.100.7", CHROME,
+                Map.of("x-purpose", "preview"))).getStatusCode()).isEqualTo(302);
         assertThat(download(VARIANT, Map.of(), "198.51.100.7", CHROME).getStatusCode()).isEqualTo(302);
 
         JsonNode total = stats("day").path("total");
         assertThat(total.path("downloads").asLong()).isEqualTo(1);
         assertThat(total.path("uniques").asLong()).isEqualTo(1);
-        assertThat(total.path("automated").asLong()).isEqualTo(4);
+        assertThat(total.path("automated").asLong()).isEqualTo(5);
     }
 
     @Test
