@@ -71,4 +71,29 @@ async function load() {
   status.textContent = variants.length === 1 ? '1 variant.' : `${variants.length} varianten.`;
 }
 
+// The poster maker: a live preview while typing, then the API renders the PDF and PNG.
+const place = document.getElementById('place');
+const ending = document.getElementById('ending');
+const posterResult = document.getElementById('poster-uitkomst');
+for (const [input, preview, example] of [[place, 'voorbeeld-plaats', 'Zwijndrecht'], [ending, 'voorbeeld-einde', 'groener']]) {
+  input.addEventListener('input', () => {
+    document.getElementById(preview).textContent = input.value.trim() || example;
+  });
+}
+document.getElementById('poster').addEventListener('submit', async e => {
+  e.preventDefault();
+  posterResult.textContent = 'Poster maken…';
+  const json = { place: place.value, ending: ending.value };
+  if (orgType.value) json.orgType = orgType.value;
+  const { ok, body } = await api('POST', '/oproep/posters', { json });
+  if (!ok) {
+    const errors = (body.errors ?? []).map(err => `<li>${esc(err.message)}</li>`).join('');
+    posterResult.innerHTML = problemNotice(body) + (errors ? `<ul class="error-summary">${errors}</ul>` : '');
+    return;
+  }
+  posterResult.innerHTML = `<div class="notice"><p><strong>${esc(body.text)}</strong></p>
+    <p><a class="button" href="${esc(body.pdf)}">PDF om te printen</a> <a class="button" href="${esc(body.png)}">PNG voor social media</a></p>
+    <p>De links werken een uur.</p></div>`;
+});
+
 load();

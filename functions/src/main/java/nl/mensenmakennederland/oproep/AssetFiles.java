@@ -3,10 +3,11 @@ package nl.mensenmakennederland.oproep;
 import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** What the assets bucket holds under a key: an admin's upload, before a variant names it. */
+/** What the assets bucket holds under a key: an admin's upload before a variant names it, a poster. */
 public final class AssetFiles {
 
     private static final class S3 {
@@ -24,6 +25,10 @@ public final class AssetFiles {
 
     public static AssetFiles fromEnvironment() {
         return new AssetFiles(S3.CLIENT, Env.system().required("ASSETS_BUCKET"));
+    }
+
+    public void put(String key, byte[] content, String contentType) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
     /**

@@ -28,6 +28,8 @@ public final class DownloadDesk {
 
     /** How long a retired or new variant may take to be refused or offered. */
     static final Duration VARIANTS_FRESH = Duration.ofMinutes(1);
+    /** The id the toolkit poster is counted under, beside the variants. */
+    public static final String POSTER = "poster";
 
     /**
      * Who asks, as far as counting needs: the IP address and user agent are only ever hashed,
@@ -83,6 +85,16 @@ public final class DownloadDesk {
                 new Download(variantId, day, orgType, municipality.orElse(null), visitor.automated(), fingerprint));
         Metrics.count(visitor.automated() ? Metric.OPROEP_AUTOMATED_FETCH : Metric.OPROEP_DOWNLOADED);
         return new Result.Redirect(links.download(variant), counted);
+    }
+
+    /** A toolkit poster made: counted as a download of the variant {@value #POSTER}, with the municipality when the place is one. */
+    public DownloadCounter.Outcome countPoster(OrgType orgType, Optional<String> municipality, Visitor visitor) {
+        LocalDate day = CampaignDay.of(clock.instant());
+        String fingerprint = visitor.automated() ? null : fingerprint(visitor, POSTER, day);
+        DownloadCounter.Outcome counted = counter.count(
+                new Download(POSTER, day, orgType, municipality.orElse(null), visitor.automated(), fingerprint));
+        Metrics.count(visitor.automated() ? Metric.OPROEP_AUTOMATED_FETCH : Metric.OPROEP_DOWNLOADED);
+        return counted;
     }
 
     /**

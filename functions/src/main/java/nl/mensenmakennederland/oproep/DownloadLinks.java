@@ -43,10 +43,15 @@ public final class DownloadLinks {
 
     /** The variant's file, saved under its own name rather than shown in the browser. */
     public URI download(Variant variant) {
-        return URI.create(presigner.presignGetObject(r -> r.signatureDuration(DOWNLOAD_VALID)
-                .getObjectRequest(o -> o.bucket(bucket).key(variant.objectKey())
-                        .responseContentDisposition("attachment; filename=\"" + variant.fileName() + "\"")
-                        .responseContentType(variant.contentType())))
+        return attachment(variant.objectKey(), variant.fileName(), variant.contentType(), DOWNLOAD_VALID);
+    }
+
+    /** Any file of the bucket, saved as {@code fileName} (ASCII), for {@code valid}. */
+    public URI attachment(String key, String fileName, String contentType, Duration valid) {
+        return URI.create(presigner.presignGetObject(r -> r.signatureDuration(valid)
+                .getObjectRequest(o -> o.bucket(bucket).key(key)
+                        .responseContentDisposition("attachment; filename=\"" + fileName + "\"")
+                        .responseContentType(contentType)))
                 .url().toString());
     }
 

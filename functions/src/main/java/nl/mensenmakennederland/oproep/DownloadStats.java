@@ -141,7 +141,7 @@ public final class DownloadStats {
             return NOT_GIVEN;
         }
         return switch (groupBy) {
-            case VARIANT -> titles.getOrDefault(key, key);
+            case VARIANT -> titles.getOrDefault(key, key.equals(DownloadDesk.POSTER) ? "Toolkit-poster (Mensen maken …)" : key);
             case ORG_TYPE -> OrgType.ofCode(key).map(OrgType::label).orElse(key);
             default -> key;
         };

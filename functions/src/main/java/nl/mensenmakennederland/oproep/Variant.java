@@ -13,9 +13,9 @@ public record Variant(String id, String title, Audience audience, String format,
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    /** Ids are short lowercase slugs: they appear in URLs, file names and count keys. */
+    /** Ids are short lowercase slugs: they appear in URLs, file names and count keys. "poster" is the toolkit poster's. */
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        return id != null && ID.matcher(id).matches() && !id.equals(DownloadDesk.POSTER);
     }
 
     /** The name the file is saved under: the campaign's name, the variant, its type. */

@@ -34,6 +34,7 @@ public final class OproepBackend {
     public final ReplayMissedCountsHandler replay;
     public final StartVariantUploadHandler startUpload;
     public final PutVariantHandler putVariant;
+    public final CreatePosterHandler poster;
     private final Clock clock;
 
     /** Attempts the SDK makes per call before the code sees a refusal (shared.AwsClients). */
@@ -56,6 +57,8 @@ public final class OproepBackend {
         this.startUpload = new StartVariantUploadHandler(new VariantCatalog(dynamoDb, table), new VariantUploads(
                 new PostPolicySigner(EmulatorClients.CREDENTIALS, SamTemplate.REGION, clock), bucket, aws.endpoint() + "/" + bucket));
         this.putVariant = new PutVariantHandler(new VariantCatalog(dynamoDb, table), new AssetFiles(aws.clients().s3(), bucket));
+        this.poster = new CreatePosterHandler(new AssetFiles(aws.clients().s3(), bucket), links,
+                new DownloadDesk(dynamoDb, table, links, clock), clock);
     }
 
     /** A wiped emulator with the seed variants, and the functions on it. */

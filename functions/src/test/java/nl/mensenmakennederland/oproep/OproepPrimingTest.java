@@ -26,12 +26,16 @@ class OproepPrimingTest {
         backend.replay.prime();
         List<PrimingRequest.Answer> upload = backend.startUpload.prime();
         List<PrimingRequest.Answer> put = backend.putVariant.prime();
+        List<PrimingRequest.Answer> poster = backend.poster.prime();
 
         assertThat(list).extracting(PrimingRequest.Answer::status).containsExactly(200);
         assertThat(download).extracting(PrimingRequest.Answer::status).containsExactly(404);
         assertThat(stats).extracting(PrimingRequest.Answer::status).containsExactly(200);
         assertThat(upload).extracting(PrimingRequest.Answer::status).containsExactly(201);
         assertThat(put).extracting(PrimingRequest.Answer::status).containsExactly(422);
+        assertThat(poster).extracting(PrimingRequest.Answer::status).containsExactly(422);
+        assertThat(backend.aws.clients().s3().listObjectsV2(r -> r.bucket(backend.aws.name("OproepAssetsBucket")).prefix("posters/"))
+                .contents()).as("no poster stored").isEmpty();
         assertThat(backend.everything()).isEqualTo(before);
     }
 }

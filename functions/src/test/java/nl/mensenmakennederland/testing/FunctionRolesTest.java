@@ -46,6 +46,7 @@ class FunctionRolesTest {
     static final String OPROEP = arn("dynamodb", REGION, ACCOUNT, "table/OproepTable");
     static final String OPROEP_FILES = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/variants/*";
     static final String OPROEP_PREVIEWS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/previews/*";
+    static final String OPROEP_POSTERS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/posters/*";
     static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
     static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
@@ -120,6 +121,12 @@ class FunctionRolesTest {
                     on(OPROEP, "dynamodb:PutItem"),
                     on(OPROEP_FILES, "s3:GetObject"),                    // HeadObject: the upload is there
                     on(OPROEP_PREVIEWS, "s3:GetObject")),
+            role("CreatePosterFunction",
+                    on(OPROEP, "dynamodb:GetItem", "dynamodb:PutItem",    // the day's salt; the visitor's marker, a missed count
+                            "dynamodb:UpdateItem",                        // the counter
+                            "dynamodb:DeleteItem"),                       // yesterday's salt
+                    on(OPROEP_POSTERS, "s3:PutObject",                   // the PDF and the PNG
+                            "s3:GetObject")),                             // what their presigned links allow
             role("ReplayMissedCountsFunction",
                     on(OPROEP, "dynamodb:Query",                          // the queued counts
                             "dynamodb:PutItem", "dynamodb:UpdateItem",    // transaction: marker, counter

@@ -285,6 +285,17 @@ class RuntimeClientTest {
                     .isEqualTo(json(event.path("body").asText()).path("objectKey").asText());
             assertThat(stored.sizeBytes()).as("its size, as S3 has it").isEqualTo(body.path("sizeBytes").asLong()).isPositive();
         }));
+        WORK.put("CreatePosterFunction", new Work(event -> oproepToday(DownloadStats.GroupBy.VARIANT).downloads(),
+                (event, response, before) -> {
+                    assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(201);
+                    JsonNode made = body(response);
+                    assertThat(made.path("text").asText()).isEqualTo("Mensen maken Zwijndrecht groener");
+                    assertThat(new String(fetched(made.path("pdf").asText()), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                            .isEqualTo("%PDF-");
+                    assertThat(fetched(made.path("png").asText())).startsWith(0x89, 'P', 'N', 'G');
+                    assertThat(oproepToday(DownloadStats.GroupBy.VARIANT).downloads()).as("the poster counted")
+                            .isEqualTo((long) before + 1);
+                }));
         WORK.put("ReplayMissedCountsFunction", new Work(event -> oproepToday(DownloadStats.GroupBy.DAY).downloads(),
                 (event, response, before) -> {
                     assertThat(response.path("replayed").asInt()).as("counts replayed: %s", response).isEqualTo(1);
