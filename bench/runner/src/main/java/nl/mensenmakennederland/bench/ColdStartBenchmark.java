@@ -21,6 +21,7 @@ import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
+import nl.mensenmakennederland.oproep.OproepSeed;
 import nl.mensenmakennederland.testing.SeedData;
 
 /**
@@ -68,6 +69,7 @@ public final class ColdStartBenchmark {
             aws.reset();
             CampaignBackend backend = new CampaignBackend(aws, Clock.systemUTC());
             SeedData.loadEvents(backend.events);
+            OproepSeed.load(aws);
             backend.verifySender();
 
             List<Variant> all = new ArrayList<>();
