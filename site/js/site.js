@@ -3,6 +3,7 @@
 
 const PAGES = [
   { href: '/', label: 'Activiteiten', id: 'kalender' },
+  { href: '/oproep.html', label: 'De Oproep', id: 'oproep' },
 ];
 
 export const EVENT_TYPES = {

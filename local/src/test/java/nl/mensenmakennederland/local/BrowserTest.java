@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +54,9 @@ class BrowserTest {
         ChromeOptions options = new ChromeOptions().setBinary(system.chromium().toFile()).addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl-NL", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl-NL", "--user-data-dir=" + profile,
+                // A volunteer's Chrome: with "HeadlessChrome" in its agent a download counts as automated, as it should.
+                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(system.chromedriver().toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -175,5 +185,56 @@ class BrowserTest {
 
         WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#aanmelding .notice.problem")));
         assertThat(notice.getText()).contains("Deze link is niet geldig");
+    }
+
+    /** Downloads and uniques per {@code groupBy} key, as the admins' stats route answers them now. */
+    private static Map<String, Long> downloads(RunnerProcess runner, String groupBy) throws IOException {
+        var response = runner.send("GET", "/admin/oproep/stats?groupBy=" + groupBy,
+                Map.of("authorization", "Bearer " + runner.adminToken()), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Long> counts = new HashMap<>();
+        Json.MAPPER.readTree(response.body()).path("rows").forEach(row -> counts.put(row.path("key").asText(), row.path("downloads").asLong()));
+        return counts;
+    }
+
+    @Test
+    void aVolunteerCentreDownloadsTheCallAndMakesAPosterAndTheAdminsSeeBothCounted(RunnerProcess runner) throws Exception {
+        Map<String, Long> before = downloads(runner, "variant");
+        Map<String, Long> byTypeBefore = downloads(runner, "orgType");
+
+        browser.get(runner.origin() + "/oproep.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "varianten"));
+        new Select(browser.findElement(By.id("orgType"))).selectByValue("vrijwilligerscentrale");
+        browser.findElement(By.id("municipality")).sendKeys("Zwijndrecht");
+        WebElement download = browser.findElement(By.cssSelector("#varianten a.button"));
+        String href = download.getAttribute("href");
+        assertThat(href).contains("orgType=vrijwilligerscentrale", "municipality=Zwijndrecht");
+        String variant = href.replaceAll(".*/oproep/variants/([^/]+)/download.*", "$1");
+        screenshot("oproep-varianten");
+        download.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                return downloads(runner, "variant").getOrDefault(variant, 0L) > before.getOrDefault(variant, 0L);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        browser.get(runner.origin() + "/oproep.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("place"))).sendKeys("Zwijndrecht");
+        browser.findElement(By.id("ending")).sendKeys("groener");
+        browser.findElement(By.cssSelector("#poster button[type=submit]")).click();
+        WebElement pdf = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#poster-uitkomst a")));
+        assertThat(browser.findElement(By.id("poster-uitkomst")).getText()).contains("Mensen maken Zwijndrecht groener");
+        screenshot("oproep-poster");
+        var file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(pdf.getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(file.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        Map<String, Long> after = downloads(runner, "variant");
+        assertThat(after.getOrDefault(variant, 0L) - before.getOrDefault(variant, 0L)).as("the download").isEqualTo(1);
+        assertThat(after.getOrDefault("poster", 0L) - before.getOrDefault("poster", 0L)).as("the poster").isEqualTo(1);
+        assertThat(downloads(runner, "orgType").getOrDefault("vrijwilligerscentrale", 0L)
+                - byTypeBefore.getOrDefault("vrijwilligerscentrale", 0L)).as("by a volunteer centre").isEqualTo(1);
     }
 }

@@ -61,7 +61,7 @@ public final class ApiContract {
     public static List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         DOCUMENT.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            if (List.of("get", "put", "post", "delete", "patch").contains(entry.getKey())) {
+            if (List.of("get", "head", "put", "post", "delete", "patch").contains(entry.getKey())) {
                 operations.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey()));
             }
         }));

@@ -43,6 +43,10 @@ class FunctionRolesTest {
     static final String OUTBOX = arn("dynamodb", REGION, ACCOUNT, "table/OutboxTable");
     static final String OUTBOX_STREAM = OUTBOX + "/stream/" + TransformedTemplate.STREAM_LABEL;
     static final String OUTBOX_STREAMS = OUTBOX + "/stream/*";
+    static final String OPROEP = arn("dynamodb", REGION, ACCOUNT, "table/OproepTable");
+    static final String OPROEP_FILES = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/variants/*";
+    static final String OPROEP_PREVIEWS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/previews/*";
+    static final String OPROEP_POSTERS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/posters/*";
     static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
     static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
@@ -97,7 +101,36 @@ class FunctionRolesTest {
                     on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
             role("OutboxSweeperFunction",
                     on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
-                    sending()));
+                    sending()),
+            role("ListVariantsFunction",
+                    on(OPROEP, "dynamodb:Query"),                         // the variants
+                    on(OPROEP_PREVIEWS, "s3:GetObject")),                // what the presigned preview links allow
+            role("DownloadVariantFunction",
+                    on(OPROEP, "dynamodb:Query",                          // the variants
+                            "dynamodb:GetItem", "dynamodb:PutItem",       // the day's salt; the visitor's marker, a missed count
+                            "dynamodb:UpdateItem",                        // the counter
+                            "dynamodb:DeleteItem"),                       // yesterday's salt
+                    on(OPROEP_FILES, "s3:GetObject")),                   // what the presigned download links allow
+            role("DownloadStatsFunction",
+                    on(OPROEP, "dynamodb:Query")),                        // every shard of every day
+            role("StartVariantUploadFunction",
+                    on(OPROEP, "dynamodb:GetItem"),                       // new variant or new version
+                    on(OPROEP_FILES, "s3:PutObject"),                    // what the presigned POST allows
+                    on(OPROEP_PREVIEWS, "s3:PutObject")),
+            role("PutVariantFunction",
+                    on(OPROEP, "dynamodb:PutItem"),
+                    on(OPROEP_FILES, "s3:GetObject"),                    // HeadObject: the upload is there
+                    on(OPROEP_PREVIEWS, "s3:GetObject")),
+            role("CreatePosterFunction",
+                    on(OPROEP, "dynamodb:GetItem", "dynamodb:PutItem",    // the day's salt; the visitor's marker, a missed count
+                            "dynamodb:UpdateItem",                        // the counter
+                            "dynamodb:DeleteItem"),                       // yesterday's salt
+                    on(OPROEP_POSTERS, "s3:PutObject",                   // the PDF and the PNG
+                            "s3:GetObject")),                             // what their presigned links allow
+            role("ReplayMissedCountsFunction",
+                    on(OPROEP, "dynamodb:Query",                          // the queued counts
+                            "dynamodb:PutItem", "dynamodb:UpdateItem",    // transaction: marker, counter
+                            "dynamodb:DeleteItem")));                     // transaction: the queued count
 
     private final TransformedTemplate template = TransformedTemplate.load();
 

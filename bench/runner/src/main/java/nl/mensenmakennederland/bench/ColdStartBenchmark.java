@@ -65,6 +65,7 @@ public final class ColdStartBenchmark {
         try (LocalAws aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")))) {
             aws.reset();
             EventsJob backend = EventsJob.prepare(aws);
+            OproepJob.seed(aws);
 
             List<Variant> all = new ArrayList<>();
             for (Variant variant : variants(template, packages, artifacts, new SampleEvents(root.resolve("events")),

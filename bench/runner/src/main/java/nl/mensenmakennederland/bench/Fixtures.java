@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ import nl.mensenmakennederland.shared.StreamImages;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
+import nl.mensenmakennederland.testing.OproepSeed;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SeedData;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,6 +64,12 @@ final class Fixtures {
         if (logicalId.equals("WaitlistSettlerFunction")) {
             return this::owedSeat;
         }
+        if (logicalId.equals("ReplayMissedCountsFunction")) {
+            return sample -> {
+                OproepJob.queueMissedDownload(aws);
+                return sample;
+            };
+        }
         return forTrigger(trigger);
     }
 
@@ -72,6 +80,7 @@ final class Fixtures {
             case "GET /registrations/{id}" -> sample -> manageLink(sample, existingRegistration());
             case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
+            case "PUT /admin/oproep/variants/{id}" -> this::uploadedVersion;
             default -> Fixture.AS_IS;
         };
     }
@@ -114,6 +123,18 @@ final class Fixtures {
         Event full = backend.events().find(id).orElseThrow();
         backend.events().put(full.withSeats(full.seats().withCapacity(2)));
         return sample;
+    }
+
+    /** A new file version of the sample's variant in the assets bucket, as an admin's upload leaves it; the PUT names it. */
+    String uploadedVersion(String sample) {
+        ObjectNode event = parse(sample);
+        ObjectNode body = (ObjectNode) parse(event.get("body").asText());
+        String key = "variants/" + event.path("pathParameters").path("id").asText() + "/" + Ids.random() + ".pdf";
+        aws.clients().s3().putObject(r -> r.bucket(aws.name("OproepAssetsBucket")).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(OproepSeed.pdf("Bench: a new version")));
+        body.put("objectKey", key);
+        event.put("body", body.toString());
+        return event.toString();
     }
 
     /** The registration {@link #owedSeat} left waiting for a free seat. */

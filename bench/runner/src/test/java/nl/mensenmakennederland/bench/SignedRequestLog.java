@@ -93,6 +93,10 @@ final class SignedRequestLog implements AutoCloseable {
                 }
             });
             byte[] answer = response.body();
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                // A HEAD answer has no body but tells its length (S3's HeadObject size): pass that on.
+                response.headers().firstValue("content-length").ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
+            }
             exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             try (var out = exchange.getResponseBody()) {
                 out.write(answer);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.mensenmakennederland.shared.SpreadsheetCsv;
 import org.junit.jupiter.api.Test;
 
 /** The admins' CSV opened as Excel opens it, with the Dutch list separator and with others. */
@@ -67,10 +68,10 @@ class RegistrationsCsvTest {
 
     @Test
     void ordinaryTextIsLeftAlone() {
-        assertThat(RegistrationsCsv.cell("Fatima el Amrani")).isEqualTo("Fatima el Amrani");
-        assertThat(RegistrationsCsv.cell("Buurthuis De Linde, afd. Noord")).isEqualTo("Buurthuis De Linde, afd. Noord");
-        assertThat(RegistrationsCsv.cell("Jan-Willem")).isEqualTo("Jan-Willem");
-        assertThat(RegistrationsCsv.cell("info@buurthuis.nl")).isEqualTo("info@buurthuis.nl");
+        assertThat(SpreadsheetCsv.cell("Fatima el Amrani")).isEqualTo("Fatima el Amrani");
+        assertThat(SpreadsheetCsv.cell("Buurthuis De Linde, afd. Noord")).isEqualTo("Buurthuis De Linde, afd. Noord");
+        assertThat(SpreadsheetCsv.cell("Jan-Willem")).isEqualTo("Jan-Willem");
+        assertThat(SpreadsheetCsv.cell("info@buurthuis.nl")).isEqualTo("info@buurthuis.nl");
     }
 
     /**

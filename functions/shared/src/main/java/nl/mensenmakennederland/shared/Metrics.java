@@ -21,6 +21,10 @@ public final class Metrics {
         WAITLIST_PROMOTED("WaitlistPromoted"),
         MAIL_SENT("MailSent"),
         MAIL_FAILED("MailFailed"),
+        OPROEP_DOWNLOADED("OproepDownloaded"),
+        OPROEP_AUTOMATED_FETCH("OproepAutomatedFetch"),
+        DOWNLOAD_COUNT_QUEUED("DownloadCountQueued"),
+        DOWNLOAD_COUNT_LOST("DownloadCountLost"),
         ANSWERED_BUSY("AnsweredBusy");
 
         private final String metricName;

@@ -13,14 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The official list of Dutch municipalities (CBS, shipped as {@code municipalities.tsv}).
- * Lookups forgive case, accents and spacing ("sudwest fryslan" finds "Súdwest-Fryslân") and
- * answer the official spelling, so counts and exports group cleanly.
+ * The official list of Dutch municipalities (CBS, shipped as {@code municipalities.tsv}), each
+ * with its province. Lookups forgive case, accents and spacing ("sudwest fryslan" finds
+ * "Súdwest-Fryslân") and answer the official spelling, so counts and exports group cleanly.
  */
 public final class Municipalities {
 
     private static final class Official {
-        static final Map<String, String> BY_KEY = load();
+        /** Official name by lookup key. */
+        static final Map<String, String> BY_KEY;
+        /** Province by official name. */
+        static final Map<String, String> PROVINCE;
+
+        static {
+            Map<String, String> byKey = new HashMap<>();
+            Map<String, String> province = new HashMap<>();
+            load(byKey, province);
+            BY_KEY = Map.copyOf(byKey);
+            PROVINCE = Map.copyOf(province);
+        }
     }
 
     /** What most people call the two municipalities whose official names few people type. */
@@ -39,6 +50,11 @@ public final class Municipalities {
         return Optional.ofNullable(common != null ? common : Official.BY_KEY.get(key));
     }
 
+    /** The province of a municipality given by its official name ({@link #official}). */
+    public static Optional<String> province(String officialName) {
+        return Optional.ofNullable(officialName == null ? null : Official.PROVINCE.get(officialName));
+    }
+
     public static int count() {
         return Official.BY_KEY.size();
     }
@@ -48,8 +64,7 @@ public final class Municipalities {
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9()']+", " ").trim();
     }
 
-    private static Map<String, String> load() {
-        Map<String, String> byKey = new HashMap<>();
+    private static void load(Map<String, String> byKey, Map<String, String> province) {
         try (InputStream in = Municipalities.class.getResourceAsStream("/municipalities.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("municipalities.tsv is missing from the classpath");
@@ -59,12 +74,13 @@ public final class Municipalities {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String name = line.substring(line.indexOf('\t') + 1).trim();
+                String[] columns = line.split("\t"); // code, name, province
+                String name = columns[1].trim();
                 byKey.put(key(name), name);
+                province.put(name, columns[2].trim());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.copyOf(byKey);
     }
 }

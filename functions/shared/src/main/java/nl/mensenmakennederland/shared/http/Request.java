@@ -29,6 +29,25 @@ public final class Request {
         return event.getRouteKey();
     }
 
+    /** The HTTP method as the client sent it ({@code GET}, {@code HEAD}, ...). */
+    public String method() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
+            return context.getHttp().getMethod();
+        }
+        String routeKey = routeKey();
+        return routeKey == null || routeKey.indexOf(' ') < 0 ? "" : routeKey.substring(0, routeKey.indexOf(' '));
+    }
+
+    /**
+     * The client's IP address as API Gateway saw it. Personal data: for keyed hashes computed
+     * in memory only, never to be stored or logged.
+     */
+    public Optional<String> sourceIp() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        return Optional.ofNullable(context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp());
+    }
+
     public String pathParameter(String name) {
         Map<String, String> parameters = event.getPathParameters();
         String value = parameters == null ? null : parameters.get(name);
