@@ -18,14 +18,14 @@ class TemplateTest {
 
     private final SamTemplate template = SamTemplate.load();
 
-    /** Every function runs its job's package (RuntimeClientTest runs each from it). */
+    /** Every function runs a package of its job's module (RuntimeClientTest runs each from it). */
     @Test
-    void everyFunctionRunsThePackageOfTheJobItsHandlerBelongsTo() {
+    void everyFunctionRunsAPackageOfTheModuleItsHandlerBelongsTo() {
         for (SamTemplate.Function function : template.functions()) {
             String id = function.logicalId();
             String job = template.functionProperty(id, "Handler").toString().split("\\.")[2];
-            assertThat(template.functionProperty(id, "CodeUri")).as("%s CodeUri", id)
-                    .isEqualTo("functions/" + job + "/target/" + job + ".zip");
+            assertThat(template.functionProperty(id, "CodeUri").toString()).as("%s CodeUri", id)
+                    .matches("functions/" + job + "/target/[a-z]+\\.zip");
             assertThat(RepositoryRoot.path().resolve("functions/" + job + "/pom.xml")).as("%s: a module of its own", job).isRegularFile();
         }
     }

@@ -168,7 +168,7 @@ public final class ColdStartBenchmark {
     /**
      * Writes, for each function, the classes of the deployment package its first invocation
      * loaded in a fresh JVM, where its priming loads them before a SnapStart checkpoint
-     * ({@code shared.RecordedClasses}), in its job's resources. Rebuild afterwards: the lists ship in the package.
+     * ({@code shared.RecordedClasses}), in its module's resources. Rebuild afterwards: the lists ship in the package.
      */
     static void recordClasses(Path root, Map<String, DeploymentPackages.Package> packages, List<Variant> variants,
                               Map<String, ClassLoadProfile> profiles) throws IOException {
@@ -178,10 +178,11 @@ public final class ColdStartBenchmark {
                 continue;
             }
             DeploymentPackages.Package jobPackage = packages.get(variant.name());
-            String job = jobPackage.zip().getFileName().toString().replace(".zip", "");
-            Path folder = Files.createDirectories(root.resolve("functions/" + job + "/src/main/resources/priming"));
+            String name = jobPackage.zip().getFileName().toString().replace(".zip", "");
+            Path module = jobPackage.zip().getParent().getParent(); // functions/<module>/target/<name>.zip
+            Path folder = Files.createDirectories(module.resolve("src/main/resources/priming"));
             String handlerClass = variant.function().handler().split("::")[0];
-            List<String> classes = profile.firstInvocationClassesFrom(jobPackage.taskRoot().resolve("lib/" + job + ".jar"));
+            List<String> classes = profile.firstInvocationClassesFrom(jobPackage.taskRoot().resolve("lib/" + name + ".jar"));
             Files.writeString(folder.resolve(handlerClass + ".classes"),
                     "# Classes the first invocation of " + variant.name() + " loads from the deployment package, recorded by\n"
                             + "# bench/coldstart --record-classes; priming loads them before a SnapStart checkpoint.\n"
