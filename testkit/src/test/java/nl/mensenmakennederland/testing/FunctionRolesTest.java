@@ -44,6 +44,8 @@ class FunctionRolesTest {
     static final String OUTBOX_STREAM = OUTBOX + "/stream/" + TransformedTemplate.STREAM_LABEL;
     static final String OUTBOX_STREAMS = OUTBOX + "/stream/*";
     static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
+    static final String PRIZES = arn("dynamodb", REGION, ACCOUNT, "table/PrizesTable");
+    static final String ENTRY_VIDEOS = "arn:aws:s3:::mmn-dev-uploads-123456789012-eu-west-1/entries/*";
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
     static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
     static final String FROM_OUR_SENDER = "{\"StringEquals\":{\"ses:FromAddress\":\"noreply@mensenmakennederland.nl\"}}";
@@ -95,6 +97,10 @@ class FunctionRolesTest {
                             "dynamodb:UpdateItem"),                       // transaction: ledger and promotions
                     on(OUTBOX, "dynamodb:PutItem"),
                     on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
+            role("CreateEntryFunction",
+                    on(PRIZES, "dynamodb:PutItem"),                       // the entry
+                    on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
+                    on(ENTRY_VIDEOS, "s3:PutObject")),                   // what the presigned POST it signs allows
             role("OutboxSweeperFunction",
                     on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
                     sending()));

@@ -63,11 +63,17 @@ class RuntimeClientTest {
     private static final Duration LIMIT = Duration.ofSeconds(90);
     /** Every job's package stays under 12 MB (README, How it is built). */
     private static final long PACKAGE_LIMIT_BYTES = 12_000_000;
+    /** The SDK services each job's code calls, and nothing else in its package. */
+    private static final Map<String, List<String>> SDK_SERVICES = Map.of(
+            "events", List.of("dynamodb"),
+            "mail", List.of("dynamodb", "sesv2"),
+            "prizes", List.of("dynamodb", "s3"));
 
     private static Path work;
     private static SamTemplate template;
     private static LocalAws aws;
     private static EventsJob backend;
+    private static PrizesJob prizes;
     private static Map<String, DeploymentPackages.Package> packages;
     private static RuntimeClient client;
     private static SignedRequestLog signed;
@@ -85,6 +91,7 @@ class RuntimeClientTest {
         aws = new LocalAws(template, MotoServer.start(work.resolve("moto_server.log")));
         aws.reset();
         backend = EventsJob.prepare(aws);
+        prizes = PrizesJob.prepare(aws);
         signed = new SignedRequestLog(aws.endpoint());
         samples = new SampleEvents(root.resolve("events"));
         fixtures = new Fixtures(aws, backend);
@@ -128,7 +135,7 @@ class RuntimeClientTest {
     void eachJobIsOnePackageOfItsOwnCodeSharedAndOnlyTheSdkServicesItCalls() throws IOException {
         Map<String, DeploymentPackages.Package> jobs = new TreeMap<>();
         packages.values().forEach(p -> jobs.put(p.zip().getFileName().toString().replace(".zip", ""), p));
-        assertThat(jobs).containsOnlyKeys("events", "mail");
+        assertThat(jobs).containsOnlyKeys("events", "mail", "prizes");
         for (var job : jobs.entrySet()) {
             String name = job.getKey();
             DeploymentPackages.Package built = job.getValue();
@@ -150,7 +157,7 @@ class RuntimeClientTest {
                 Set<String> services = packagesInJar.stream().filter(p -> p.startsWith("software/amazon/awssdk/services/"))
                         .map(p -> p.split("/")[4]).collect(Collectors.toSet());
                 assertThat(services).as("%s: SDK services", name)
-                        .containsExactlyInAnyOrderElementsOf(name.equals("mail") ? List.of("dynamodb", "sesv2") : List.of("dynamodb"));
+                        .containsExactlyInAnyOrderElementsOf(SDK_SERVICES.get(name));
             }
         }
     }
@@ -193,6 +200,14 @@ class RuntimeClientTest {
 
     private record Invoked(ExecutionEnvironment.Run run, long endNanos) {}
 
+    /** The template's environment with the prize round open now (the fixtures' window), as the seed is placed ahead of now. */
+    private static ExecutionEnvironment.Function withPrizeWindowAroundNow(ExecutionEnvironment.Function function) {
+        Map<String, String> variables = new LinkedHashMap<>(function.variables());
+        variables.putAll(prizes.environment());
+        return new ExecutionEnvironment.Function(function.name(), function.handler(), function.taskRoot(), variables,
+                function.memoryMb(), function.timeout());
+    }
+
     /** Runs the function in a fresh environment with one invocation of its sample event and checks its work. */
     private static Invoked invoke(SamTemplate.Function f, Init init, Credentials credentials) {
         Work expected = WORK.get(f.logicalId());
@@ -202,8 +217,8 @@ class RuntimeClientTest {
         JsonNode eventJson = json(event);
         Object before = expected.before().apply(eventJson);
 
-        ExecutionEnvironment.Function function = ExecutionEnvironment.Function.of(template, f.logicalId(),
-                packages.get(f.logicalId()).taskRoot());
+        ExecutionEnvironment.Function function = withPrizeWindowAroundNow(ExecutionEnvironment.Function.of(template,
+                f.logicalId(), packages.get(f.logicalId()).taskRoot()));
         ExecutionEnvironment.Run run = ExecutionEnvironment.run(client, function, init, credentials, signed.endpoint(), 1,
                 i -> event, List.of(), work.resolve("logs/" + f.logicalId() + "-" + init + ".log"), LIMIT);
         long end = System.nanoTime();
@@ -273,6 +288,13 @@ class RuntimeClientTest {
             assertThat(response.path("settled").asInt()).as("lines settled: %s", response).isEqualTo(1);
             assertThat(backend.registrations().find((String) owedTo).orElseThrow().status()).as("the one waiting moved up")
                     .isEqualTo(RegistrationStatus.CONFIRMED);
+        }));
+        WORK.put("CreateEntryFunction", Work.http(201, (event, body) -> {
+            var stored = prizes.desk().entries().find(body.path("entryId").asText()).orElseThrow();
+            assertThat(stored.title()).isEqualTo(json(event.path("body").asText()).path("title").asText());
+            assertThat(stored.status().code()).isEqualTo("awaiting-upload");
+            assertThat(body.path("upload").path("fields").path("key").asText()).isEqualTo("entries/" + stored.id() + "/video");
+            assertThat(body.path("upload").path("fields").path("x-amz-signature").asText()).hasSize(64);
         }));
         WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();

@@ -19,6 +19,11 @@ public final class Metrics {
         REGISTRATION_REFUSED_DUPLICATE("RegistrationRefusedDuplicate"),
         REGISTRATION_CANCELLED("RegistrationCancelled"),
         WAITLIST_PROMOTED("WaitlistPromoted"),
+        PRIZE_ENTRY_CREATED("PrizeEntryCreated"),
+        PRIZE_ENTRY_REFUSED_CLOSED("PrizeEntryRefusedClosed"),
+        PRIZE_VIDEO_SUBMITTED("PrizeVideoSubmitted"),
+        PRIZE_VIDEO_REJECTED("PrizeVideoRejected"),
+        PRIZE_ENTRY_WITHDRAWN("PrizeEntryWithdrawn"),
         MAIL_SENT("MailSent"),
         MAIL_FAILED("MailFailed"),
         ANSWERED_BUSY("AnsweredBusy");
