@@ -45,7 +45,9 @@ class FunctionRolesTest {
     static final String OUTBOX_STREAMS = OUTBOX + "/stream/*";
     static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
     static final String PRIZES = arn("dynamodb", REGION, ACCOUNT, "table/PrizesTable");
-    static final String ENTRY_VIDEOS = "arn:aws:s3:::mmn-dev-uploads-123456789012-eu-west-1/entries/*";
+    static final String UPLOADS = "arn:aws:s3:::mmn-dev-uploads-123456789012-eu-west-1";
+    static final String ENTRY_VIDEOS = UPLOADS + "/entries/*";
+    static final String UPLOAD_CHECKS = arn("sqs", REGION, ACCOUNT, "UploadChecks");
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
     static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
     static final String FROM_OUR_SENDER = "{\"StringEquals\":{\"ses:FromAddress\":\"noreply@mensenmakennederland.nl\"}}";
@@ -101,6 +103,14 @@ class FunctionRolesTest {
                     on(PRIZES, "dynamodb:PutItem"),                       // the entry
                     on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
                     on(ENTRY_VIDEOS, "s3:PutObject")),                   // what the presigned POST it signs allows
+            role("CheckUploadFunction",
+                    on(UPLOAD_CHECKS, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), // the event source
+                    on(PRIZES, "dynamodb:GetItem",                        // the entry
+                            "dynamodb:PutItem"),                          // transaction: the verdict
+                    on(OUTBOX, "dynamodb:PutItem"),                       // transaction: its mail
+                    on(SIGNING_KEY, "ssm:GetParameter"),                 // the manage link in the mail
+                    on(ENTRY_VIDEOS, "s3:GetObject", "s3:DeleteObject"), // ranged reads; a refused file deleted
+                    on(UPLOADS, "s3:ListBucket")),                       // a missing key answered 404, not 403
             role("OutboxSweeperFunction",
                     on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
                     sending()));

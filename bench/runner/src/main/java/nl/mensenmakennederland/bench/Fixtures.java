@@ -20,6 +20,12 @@ import nl.mensenmakennederland.events.EventType;
 import nl.mensenmakennederland.events.Registering;
 import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.events.SeatLedger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import nl.mensenmakennederland.prizes.ConsentText;
+import nl.mensenmakennederland.prizes.Entering;
+import nl.mensenmakennederland.prizes.EntryForm;
+import nl.mensenmakennederland.prizes.Uploads;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
@@ -28,6 +34,8 @@ import nl.mensenmakennederland.testing.Forms;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SeedData;
+import nl.mensenmakennederland.testing.TestVideos;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,13 +53,15 @@ final class Fixtures {
 
     private final LocalAws aws;
     private final EventsJob backend;
+    private final PrizesJob prizes;
     private final AtomicInteger sequence = new AtomicInteger();
     private Registering.Registered viewed;
     private String owedTo;
 
-    Fixtures(LocalAws aws, EventsJob backend) {
+    Fixtures(LocalAws aws, EventsJob backend, PrizesJob prizes) {
         this.aws = aws;
         this.backend = backend;
+        this.prizes = prizes;
     }
 
     /** What the function needs, by its logical id first (several may share a trigger type), else by trigger. */
@@ -61,6 +71,9 @@ final class Fixtures {
         }
         if (logicalId.equals("WaitlistSettlerFunction")) {
             return this::owedSeat;
+        }
+        if (logicalId.equals("CheckUploadFunction")) {
+            return this::uploadedVideo;
         }
         return forTrigger(trigger);
     }
@@ -114,6 +127,29 @@ final class Fixtures {
         Event full = backend.events().find(id).orElseThrow();
         backend.events().put(full.withSeats(full.seats().withCapacity(2)));
         return sample;
+    }
+
+    /**
+     * A new entry whose video (a real 3-second MP4 made by ffmpeg, its index at the end) is in the
+     * bucket, as the browser's upload leaves it; the sample's notification pointed at its key.
+     */
+    String uploadedVideo(String sample) {
+        var entered = prizes.desk().entering().enter(new EntryForm("Bench", null, "Utrecht", "Bench Entrant",
+                "bench-" + sequence.incrementAndGet() + "@example.org", "Bench vlog", "A vlog the benchmark uploads and checks.",
+                "bench.mp4", 100_000, "video/mp4", ConsentText.CURRENT, false));
+        String entryId = ((Entering.Created) entered).answer().entryId();
+        String key = Uploads.objectKey(entryId);
+        byte[] video = TestVideos.make(TestVideos.Kind.MP4_INDEX_AT_END, 3);
+        aws.clients().s3().putObject(r -> r.bucket(prizes.desk().uploads().bucket()).key(key).contentType("video/mp4"),
+                RequestBody.fromBytes(video));
+        ObjectNode event = parse(sample);
+        ObjectNode message = (ObjectNode) event.get("Records").get(0);
+        ObjectNode notification = parse(message.get("body").asText());
+        ObjectNode object = (ObjectNode) notification.get("Records").get(0).path("s3").path("object");
+        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8));
+        object.put("size", video.length);
+        message.put("body", notification.toString());
+        return event.toString();
     }
 
     /** The registration {@link #owedSeat} left waiting for a free seat. */

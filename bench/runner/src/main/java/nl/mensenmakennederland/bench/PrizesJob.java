@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.mensenmakennederland.bench.lambda.ExecutionEnvironment;
 import nl.mensenmakennederland.prizes.PrizeDesk;
 import nl.mensenmakennederland.prizes.SubmissionWindow;
 import nl.mensenmakennederland.shared.Env;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 /**
  * The prizes job's desk on the emulator, configured from the template as its functions are, but
  * with the submission window placed around now (as the seed's events are placed ahead of now),
- * so that entering works on any date: {@link #environment()} gives the functions the same window.
+ * so that entering works on any date: {@link #withWindow} gives the functions the same window.
  * Needs the signing key {@link EventsJob#prepare} puts in Parameter Store.
  */
 record PrizesJob(PrizeDesk desk, SubmissionWindow window) {
@@ -41,9 +43,12 @@ record PrizesJob(PrizeDesk desk, SubmissionWindow window) {
         return new PrizesJob(desk, window);
     }
 
-    /** The window's variables, as the functions read them. */
-    Map<String, String> environment() {
-        return windowVariables(window);
+    /** The function with the template's environment, but this window: the prize round open now. */
+    ExecutionEnvironment.Function withWindow(ExecutionEnvironment.Function function) {
+        Map<String, String> variables = new LinkedHashMap<>(function.variables());
+        variables.putAll(windowVariables(window));
+        return new ExecutionEnvironment.Function(function.name(), function.handler(), function.taskRoot(), variables,
+                function.memoryMb(), function.timeout());
     }
 
     private static Map<String, String> windowVariables(SubmissionWindow window) {

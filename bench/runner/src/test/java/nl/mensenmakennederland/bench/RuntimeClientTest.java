@@ -94,7 +94,7 @@ class RuntimeClientTest {
         prizes = PrizesJob.prepare(aws);
         signed = new SignedRequestLog(aws.endpoint());
         samples = new SampleEvents(root.resolve("events"));
-        fixtures = new Fixtures(aws, backend);
+        fixtures = new Fixtures(aws, backend, prizes);
         Files.createDirectories(work.resolve("logs"));
     }
 
@@ -200,13 +200,6 @@ class RuntimeClientTest {
 
     private record Invoked(ExecutionEnvironment.Run run, long endNanos) {}
 
-    /** The template's environment with the prize round open now (the fixtures' window), as the seed is placed ahead of now. */
-    private static ExecutionEnvironment.Function withPrizeWindowAroundNow(ExecutionEnvironment.Function function) {
-        Map<String, String> variables = new LinkedHashMap<>(function.variables());
-        variables.putAll(prizes.environment());
-        return new ExecutionEnvironment.Function(function.name(), function.handler(), function.taskRoot(), variables,
-                function.memoryMb(), function.timeout());
-    }
 
     /** Runs the function in a fresh environment with one invocation of its sample event and checks its work. */
     private static Invoked invoke(SamTemplate.Function f, Init init, Credentials credentials) {
@@ -217,7 +210,8 @@ class RuntimeClientTest {
         JsonNode eventJson = json(event);
         Object before = expected.before().apply(eventJson);
 
-        ExecutionEnvironment.Function function = withPrizeWindowAroundNow(ExecutionEnvironment.Function.of(template,
+        // The template's environment, the prize round placed around now (as the seed is placed ahead of now).
+        ExecutionEnvironment.Function function = prizes.withWindow(ExecutionEnvironment.Function.of(template,
                 f.logicalId(), packages.get(f.logicalId()).taskRoot()));
         ExecutionEnvironment.Run run = ExecutionEnvironment.run(client, function, init, credentials, signed.endpoint(), 1,
                 i -> event, List.of(), work.resolve("logs/" + f.logicalId() + "-" + init + ".log"), LIMIT);
@@ -295,6 +289,14 @@ class RuntimeClientTest {
             assertThat(stored.status().code()).isEqualTo("awaiting-upload");
             assertThat(body.path("upload").path("fields").path("key").asText()).isEqualTo("entries/" + stored.id() + "/video");
             assertThat(body.path("upload").path("fields").path("x-amz-signature").asText()).hasSize(64);
+        }));
+        WORK.put("CheckUploadFunction", new Work(event -> null, (event, response, nothing) -> {
+            assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
+            String key = java.net.URLDecoder.decode(json(event.path("Records").get(0).path("body").asText())
+                    .path("Records").get(0).path("s3").path("object").path("key").asText(), java.nio.charset.StandardCharsets.UTF_8);
+            var entry = prizes.desk().entries().find(nl.mensenmakennederland.prizes.Uploads.entryIdOf(key).orElseThrow()).orElseThrow();
+            assertThat(entry.status().code()).as("the video was checked").isEqualTo("submitted");
+            assertThat(entry.video().durationMillis()).isBetween(2_900L, 3_200L);
         }));
         WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
