@@ -103,6 +103,15 @@ class FunctionRolesTest {
                     on(PRIZES, "dynamodb:PutItem"),                       // the entry
                     on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
                     on(ENTRY_VIDEOS, "s3:PutObject")),                   // what the presigned POST it signs allows
+            role("GetEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem"),                       // the entry, or when it was withdrawn
+                    on(SIGNING_KEY, "ssm:GetParameter")),
+            role("WithdrawEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem",
+                            "dynamodb:DeleteItem",                        // transaction: the entry
+                            "dynamodb:PutItem"),                          // transaction: the moment it was withdrawn
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:DeleteObject")),                // the video
             role("CheckUploadFunction",
                     on(UPLOAD_CHECKS, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), // the event source
                     on(PRIZES, "dynamodb:GetItem",                        // the entry

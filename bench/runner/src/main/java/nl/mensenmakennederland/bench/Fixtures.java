@@ -56,6 +56,7 @@ final class Fixtures {
     private final PrizesJob prizes;
     private final AtomicInteger sequence = new AtomicInteger();
     private Registering.Registered viewed;
+    private Entering.Entered viewedEntry;
     private String owedTo;
 
     Fixtures(LocalAws aws, EventsJob backend, PrizesJob prizes) {
@@ -84,6 +85,8 @@ final class Fixtures {
             case "POST /admin/events" -> this::newEventId;
             case "GET /registrations/{id}" -> sample -> manageLink(sample, existingRegistration());
             case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
+            case "GET /prizes/entries/{id}" -> sample -> entryLink(sample, existingEntry());
+            case "DELETE /prizes/entries/{id}" -> sample -> entryLink(sample, newEntry());
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
             default -> Fixture.AS_IS;
         };
@@ -134,10 +137,7 @@ final class Fixtures {
      * bucket, as the browser's upload leaves it; the sample's notification pointed at its key.
      */
     String uploadedVideo(String sample) {
-        var entered = prizes.desk().entering().enter(new EntryForm("Bench", null, "Utrecht", "Bench Entrant",
-                "bench-" + sequence.incrementAndGet() + "@example.org", "Bench vlog", "A vlog the benchmark uploads and checks.",
-                "bench.mp4", 100_000, "video/mp4", ConsentText.CURRENT, false));
-        String entryId = ((Entering.Created) entered).answer().entryId();
+        String entryId = newEntry().entryId();
         String key = Uploads.objectKey(entryId);
         byte[] video = TestVideos.make(TestVideos.Kind.MP4_INDEX_AT_END, 3);
         aws.clients().s3().putObject(r -> r.bucket(prizes.desk().uploads().bucket()).key(key).contentType("video/mp4"),
@@ -149,6 +149,34 @@ final class Fixtures {
         object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8));
         object.put("size", video.length);
         message.put("body", notification.toString());
+        return event.toString();
+    }
+
+    /** A new entry awaiting its video, entered through the prizes job's own use case. */
+    private Entering.Entered newEntry() {
+        var entered = prizes.desk().entering().enter(new EntryForm("Bench", null, "Utrecht", "Bench Entrant",
+                "bench-" + sequence.incrementAndGet() + "@example.org", "Bench vlog", "A vlog the benchmark uploads and checks.",
+                "bench.mp4", 100_000, "video/mp4", ConsentText.CURRENT, false));
+        return ((Entering.Created) entered).answer();
+    }
+
+    private Entering.Entered existingEntry() {
+        if (viewedEntry == null) {
+            viewedEntry = newEntry();
+        }
+        return viewedEntry;
+    }
+
+    /** Points an entry-link request at a real entry with its valid token. */
+    private String entryLink(String sample, Entering.Entered entry) {
+        String id = entry.entryId();
+        String token = Forms.tokenOf(entry.manageUrl());
+        ObjectNode event = parse(sample);
+        event.put("rawPath", "/prizes/entries/" + id);
+        event.put("rawQueryString", "token=" + token);
+        event.putObject("pathParameters").put("id", id);
+        event.putObject("queryStringParameters").put("token", token);
+        ((ObjectNode) event.with("requestContext").with("http")).put("path", "/prizes/entries/" + id);
         return event.toString();
     }
 

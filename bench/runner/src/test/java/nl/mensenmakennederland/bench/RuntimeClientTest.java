@@ -290,6 +290,15 @@ class RuntimeClientTest {
             assertThat(body.path("upload").path("fields").path("key").asText()).isEqualTo("entries/" + stored.id() + "/video");
             assertThat(body.path("upload").path("fields").path("x-amz-signature").asText()).hasSize(64);
         }));
+        WORK.put("GetEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("entryId").asText()).isEqualTo(pathId(event));
+            assertThat(body.path("consent").path("version").asText()).isEqualTo("2027-01");
+        }));
+        WORK.put("WithdrawEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("status").asText()).isEqualTo("withdrawn");
+            assertThat(prizes.desk().entries().find(pathId(event))).as("the entry is deleted").isEmpty();
+            assertThat(prizes.desk().entries().withdrawnAt(pathId(event))).as("the moment is kept").isPresent();
+        }));
         WORK.put("CheckUploadFunction", new Work(event -> null, (event, response, nothing) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
             String key = java.net.URLDecoder.decode(json(event.path("Records").get(0).path("body").asText())

@@ -161,7 +161,7 @@ class EntryHandlersTest {
     @Test
     void beforeTheWindowOpensAndAfterItClosesEntriesAreRefusedWith409() {
         for (String moment : new String[] {"2026-12-31T22:59:59Z", "2027-03-31T22:00:00Z"}) {
-            PrizeBackend outside = new PrizeBackend(backend.aws, Clock.fixed(Instant.parse(moment), ZoneOffset.UTC));
+            PrizeBackend outside = backend.at(Clock.fixed(Instant.parse(moment), ZoneOffset.UTC));
 
             APIGatewayV2HTTPResponse answer = ApiContract.call(new CreateEntryHandler(outside.desk), EntryForms.post(EntryForms.complete()));
 

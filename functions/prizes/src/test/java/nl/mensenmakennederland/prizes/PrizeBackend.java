@@ -39,15 +39,19 @@ final class PrizeBackend {
     private final MailerHandler mailer;
     private final OutboxStream outboxStream;
 
+    /** A backend with a fresh signing key in SSM. */
     PrizeBackend(LocalAws aws, Clock clock) {
-        this(aws, clock, Map.of());
+        this(aws, clock, true);
     }
 
-    /** {@code overrides}: environment variables set otherwise than the template sets them (a smaller maximum). */
-    PrizeBackend(LocalAws aws, Clock clock, Map<String, String> overrides) {
+    /** The same functions at another time, with the signing key SSM holds now. */
+    PrizeBackend at(Clock otherClock) {
+        return new PrizeBackend(aws, otherClock, false);
+    }
+
+    private PrizeBackend(LocalAws aws, Clock clock, boolean freshKey) {
         this.aws = aws;
         Map<String, String> variables = new HashMap<>(aws.template().function("CreateEntryFunction").environment());
-        variables.putAll(overrides);
         variables.put("AWS_REGION", SamTemplate.REGION);
         variables.put("AWS_ENDPOINT_URL", aws.endpoint());
         this.env = Map.copyOf(variables);
@@ -56,7 +60,9 @@ final class PrizeBackend {
         this.s3 = AwsClients.configure(S3Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS, aws.endpoint())
                 .forcePathStyle(true).build();
         this.bucket = env.get("UPLOADS_BUCKET");
-        SigningKeyParameter.put(aws, env.get("TOKEN_KEY_PARAMETER"), SigningKeyParameter.newKey());
+        if (freshKey) {
+            SigningKeyParameter.put(aws, env.get("TOKEN_KEY_PARAMETER"), SigningKeyParameter.newKey());
+        }
         SigningKey key = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
                 SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
         this.desk = PrizeDesk.wire(PrizeDesk.Settings.fromEnvironment(new Env(env)), dynamoDb, s3, env.get("PRIZES_TABLE"),
