@@ -112,6 +112,23 @@ class FunctionRolesTest {
                             "dynamodb:PutItem"),                          // transaction: the moment it was withdrawn
                     on(SIGNING_KEY, "ssm:GetParameter"),
                     on(ENTRY_VIDEOS, "s3:DeleteObject")),                // the video
+            role("BeginUploadFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),   // the entry; the upload's id
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:PutObject")),                   // CreateMultipartUpload; the part URLs it signs
+            role("UploadProgressFunction",
+                    on(PRIZES, "dynamodb:GetItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:ListMultipartUploadParts", "s3:PutObject")), // ListParts; fresh part URLs
+            role("CompleteUploadFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:ListMultipartUploadParts", "s3:PutObject", // ListParts; CompleteMultipartUpload
+                            "s3:AbortMultipartUpload")),                  // parts over the maximum
+            role("AbortUploadFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:AbortMultipartUpload")),
             role("CheckUploadFunction",
                     on(UPLOAD_CHECKS, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), // the event source
                     on(PRIZES, "dynamodb:GetItem",                        // the entry

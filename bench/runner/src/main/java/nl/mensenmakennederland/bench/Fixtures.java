@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import nl.mensenmakennederland.prizes.ConsentText;
 import nl.mensenmakennederland.prizes.Entering;
 import nl.mensenmakennederland.prizes.EntryForm;
+import nl.mensenmakennederland.prizes.ResumableUpload;
 import nl.mensenmakennederland.prizes.Uploads;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
@@ -87,6 +88,10 @@ final class Fixtures {
             case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
             case "GET /prizes/entries/{id}" -> sample -> entryLink(sample, existingEntry());
             case "DELETE /prizes/entries/{id}" -> sample -> entryLink(sample, newEntry());
+            case "POST /prizes/entries/{id}/multipart" -> sample -> entryLink(sample, newEntry());
+            case "GET /prizes/entries/{id}/multipart", "POST /prizes/entries/{id}/multipart/complete" ->
+                    sample -> entryLink(sample, uploadInParts(true));
+            case "DELETE /prizes/entries/{id}/multipart" -> sample -> entryLink(sample, uploadInParts(false));
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
             default -> Fixture.AS_IS;
         };
@@ -160,6 +165,21 @@ final class Fixtures {
         return ((Entering.Created) entered).answer();
     }
 
+    /**
+     * A new entry whose video goes up in parts: begun through the use case, and with
+     * {@code firstPart} its one part (a real 3-second MP4) put to S3 as the website would.
+     */
+    private Entering.Entered uploadInParts(boolean firstPart) {
+        Entering.Entered entry = newEntry();
+        String token = Forms.tokenOf(entry.manageUrl());
+        var begun = (ResumableUpload.Progress) prizes.desk().resumable().begin(entry.entryId(), token);
+        if (firstPart) {
+            aws.clients().s3().uploadPart(r -> r.bucket(prizes.desk().uploads().bucket()).key(Uploads.objectKey(entry.entryId()))
+                    .uploadId(begun.uploadId()).partNumber(1), RequestBody.fromBytes(TestVideos.make(TestVideos.Kind.MP4_INDEX_AT_END, 3)));
+        }
+        return entry;
+    }
+
     private Entering.Entered existingEntry() {
         if (viewedEntry == null) {
             viewedEntry = newEntry();
@@ -172,11 +192,13 @@ final class Fixtures {
         String id = entry.entryId();
         String token = Forms.tokenOf(entry.manageUrl());
         ObjectNode event = parse(sample);
-        event.put("rawPath", "/prizes/entries/" + id);
+        String sampleId = event.path("pathParameters").path("id").asText();
+        String path = event.path("rawPath").asText().replace(sampleId, id);
+        event.put("rawPath", path);
         event.put("rawQueryString", "token=" + token);
         event.putObject("pathParameters").put("id", id);
         event.putObject("queryStringParameters").put("token", token);
-        ((ObjectNode) event.with("requestContext").with("http")).put("path", "/prizes/entries/" + id);
+        ((ObjectNode) event.with("requestContext").with("http")).put("path", path);
         return event.toString();
     }
 

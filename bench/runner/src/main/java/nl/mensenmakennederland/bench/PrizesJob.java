@@ -13,7 +13,6 @@ import nl.mensenmakennederland.prizes.PrizeDesk;
 import nl.mensenmakennederland.prizes.SubmissionWindow;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.ParameterStore;
-import nl.mensenmakennederland.shared.PostPolicySigner;
 import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.testing.EmulatorClients;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -39,7 +38,7 @@ record PrizesJob(PrizeDesk desk, SubmissionWindow window) {
                 SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
         PrizeDesk desk = PrizeDesk.wire(PrizeDesk.Settings.fromEnvironment(new Env(env)), aws.clients().dynamoDb(),
                 aws.clients().s3(), env.get("PRIZES_TABLE"), env.get("OUTBOX_TABLE"), key,
-                new PostPolicySigner(EmulatorClients.CREDENTIALS, SamTemplate.REGION, Clock.systemUTC()), Clock.systemUTC());
+                EmulatorClients.CREDENTIALS, Clock.systemUTC());
         return new PrizesJob(desk, window);
     }
 

@@ -299,6 +299,25 @@ class RuntimeClientTest {
             assertThat(prizes.desk().entries().find(pathId(event))).as("the entry is deleted").isEmpty();
             assertThat(prizes.desk().entries().withdrawnAt(pathId(event))).as("the moment is kept").isPresent();
         }));
+        WORK.put("BeginUploadFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("uploadId").asText()).isNotBlank();
+            assertThat(body.path("missing")).as("a URL per part").hasSize(body.path("parts").asInt());
+            assertThat(prizes.desk().entries().upload(pathId(event))).as("the upload is noted").isPresent();
+        }));
+        WORK.put("UploadProgressFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("uploaded").findValuesAsText("partNumber")).as("the part S3 has").containsExactly("1")));
+        WORK.put("CompleteUploadFunction", Work.http(200, (event, body) -> {
+            assertThat(aws.clients().s3().headObject(r -> r.bucket(prizes.desk().uploads().bucket())
+                    .key(nl.mensenmakennederland.prizes.Uploads.objectKey(pathId(event)))).contentLength())
+                    .as("the object S3 made of the parts").isEqualTo(body.path("bytes").asLong());
+            assertThat(prizes.desk().entries().upload(pathId(event))).isEmpty();
+        }));
+        WORK.put("AbortUploadFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("status").asText()).isEqualTo("aborted");
+            assertThat(prizes.desk().entries().upload(pathId(event))).isEmpty();
+            assertThat(aws.clients().s3().listMultipartUploads(r -> r.bucket(prizes.desk().uploads().bucket())
+                    .prefix(nl.mensenmakennederland.prizes.Uploads.objectKey(pathId(event)))).uploads()).as("S3 dropped it").isEmpty();
+        }));
         WORK.put("CheckUploadFunction", new Work(event -> null, (event, response, nothing) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
             String key = java.net.URLDecoder.decode(json(event.path("Records").get(0).path("body").asText())

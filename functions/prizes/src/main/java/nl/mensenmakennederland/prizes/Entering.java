@@ -12,8 +12,11 @@ import nl.mensenmakennederland.shared.Log;
  */
 public final class Entering {
 
-    /** The answer to an entry, as the website receives it. */
-    public record Entered(String entryId, String status, String manageUrl, Uploads.Upload upload) {}
+    /**
+     * The answer to an entry, as the website receives it. {@code resumable}: the file is large
+     * enough to go up in parts instead ({@code POST /prizes/entries/{id}/multipart}).
+     */
+    public record Entered(String entryId, String status, String manageUrl, Uploads.Upload upload, boolean resumable) {}
 
     /** What entering came to. */
     public sealed interface Outcome {}
@@ -55,6 +58,7 @@ public final class Entering {
         Uploads.Upload upload = uploads.forEntry(entry);
         entries.create(entry, expiresAt);
         Log.info("entry.created", "entryId", entry.id(), "declaredBytes", entry.declaredBytes());
-        return new Created(new Entered(entry.id(), entry.status().code(), manageUrl, upload));
+        return new Created(new Entered(entry.id(), entry.status().code(), manageUrl, upload,
+                uploads.resumable(entry.declaredBytes())));
     }
 }

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The prizes table's entries ({@code pk=ENTRY#<id>, sk=ENTRY}) and withdrawals
- * ({@code pk=ENTRY#<id>, sk=WITHDRAWN}: when, nothing else). An entry expires (TTL) a configured
+ * The prizes table's entries ({@code pk=ENTRY#<id>, sk=ENTRY}), withdrawals
+ * ({@code pk=ENTRY#<id>, sk=WITHDRAWN}: when, nothing else) and uploads in parts
+ * ({@code sk=MULTIPART}: S3's upload id). An entry expires (TTL) a configured
  * time after the round closes; the check's verdict and its mail are one transaction, written
  * only while the entry still waits for its video, so a repeated event writes and mails nothing.
  */
@@ -31,6 +32,10 @@ public final class EntryStore {
 
     private static final String ENTRY = "ENTRY";
     private static final String WITHDRAWN = "WITHDRAWN";
+    private static final String MULTIPART = "MULTIPART";
+
+    /** An upload in parts begun for an entry ({@code sk=MULTIPART}): S3's upload id and how the file is cut. */
+    public record Multipart(String uploadId, long partBytes, int parts) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -102,6 +107,27 @@ public final class EntryStore {
         } catch (ConditionalCheckFailedException gone) {
             return false;
         }
+    }
+
+    /** Notes the upload in parts begun for the entry (replacing one begun before). */
+    public void beginUpload(String id, Multipart upload, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(id, MULTIPART));
+        item.put("uploadId", s(upload.uploadId()));
+        item.put("partBytes", n(upload.partBytes()));
+        item.put("parts", n(upload.parts()));
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    public Optional<Multipart> upload(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(id, MULTIPART)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(new Multipart(Items.string(item, "uploadId"),
+                Items.longValue(item, "partBytes"), Items.integer(item, "parts")));
+    }
+
+    /** The upload in parts is over (completed or aborted). */
+    public void endUpload(String id) {
+        dynamo.deleteItem(r -> r.tableName(table).key(key(id, MULTIPART)));
     }
 
     /** When the entry was withdrawn, if it was. */

@@ -10,22 +10,26 @@ import nl.mensenmakennederland.shared.PostPolicySigner;
 import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.SigningKeys;
 import nl.mensenmakennederland.shared.outbox.Outbox;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The prize use cases wired together: entering, the upload check, and the entrant's link (view, withdraw). */
-public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess access, EntryLinks links, EntryStore entries,
-                        Retention retention, Uploads uploads, PrizeMails mails, VideoStore videos) {
+/** The prize use cases wired together: entering, the upload check, the entrant's link (view, withdraw), uploads in parts. */
+public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess access, ResumableUpload resumable,
+                        EntryLinks links, EntryStore entries, Retention retention, Uploads uploads, PrizeMails mails,
+                        VideoStore videos) {
 
     /** Configuration, as template.yaml sets it. */
-    public record Settings(SubmissionWindow window, Duration keptAfterClose, long maxBytes, Duration maxDuration,
-                           Duration uploadValid, String siteOrigin, String bucket, String bucketUrl, String region) {
+    public record Settings(SubmissionWindow window, Duration keptAfterClose, long maxBytes, long resumableFromBytes,
+                           Duration maxDuration, Duration uploadValid, String siteOrigin, String bucket, String bucketUrl,
+                           String region) {
 
         public static Settings fromEnvironment(Env env) {
             String bucket = env.required("UPLOADS_BUCKET");
             return new Settings(SubmissionWindow.fromEnvironment(env),
                     Duration.ofDays(env.integer("RETENTION_DAYS", 90)),
                     Long.parseLong(env.optional("PRIZES_MAX_UPLOAD_BYTES", Long.toString(Uploads.DEFAULT_MAX_BYTES))),
+                    Long.parseLong(env.optional("PRIZES_RESUMABLE_FROM_BYTES", Long.toString(Uploads.DEFAULT_RESUMABLE_FROM_BYTES))),
                     Duration.ofSeconds(env.integer("PRIZES_MAX_VIDEO_SECONDS", 600)),
                     Duration.ofMinutes(env.integer("PRIZES_UPLOAD_MINUTES", 30)),
                     env.required("SITE_ORIGIN"), bucket, Uploads.bucketUrl(env, bucket), env.required("AWS_REGION"));
@@ -33,17 +37,21 @@ public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess 
     }
 
     public static PrizeDesk wire(Settings settings, DynamoDbClient dynamo, S3Client s3, String table, String outboxTable,
-                                 Supplier<SigningKeys> keys, PostPolicySigner signer, Clock clock) {
+                                 Supplier<SigningKeys> keys, AwsCredentialsProvider credentials, Clock clock) {
         EntryStore entries = new EntryStore(dynamo, table, new Outbox(outboxTable));
         VideoStore videos = new VideoStore(s3, settings.bucket());
         EntryLinks links = new EntryLinks(keys, settings.siteOrigin());
         Retention retention = new Retention(settings.window(), settings.keptAfterClose());
-        Uploads uploads = new Uploads(signer, settings.bucket(), settings.bucketUrl(), settings.maxBytes(), settings.uploadValid());
+        Uploads uploads = new Uploads(new PostPolicySigner(credentials, settings.region(), clock), settings.bucket(),
+                settings.bucketUrl(), settings.maxBytes(), settings.resumableFromBytes(), settings.uploadValid());
+        PartUrls partUrls = new PartUrls(credentials, settings.region(), settings.bucketUrl(), clock, settings.uploadValid());
         PrizeMails mails = new PrizeMails(settings.siteOrigin(), settings.maxBytes(), settings.maxDuration());
         VideoSniffer sniffer = new VideoSniffer(settings.maxBytes(), settings.maxDuration().toMillis());
         return new PrizeDesk(new Entering(entries, links, uploads, retention, clock),
                 new UploadCheck(entries, videos, sniffer, links, mails, retention, clock),
-                new EntryAccess(entries, videos, links, retention, clock), links, entries, retention, uploads, mails, videos);
+                new EntryAccess(entries, videos, links, retention, clock),
+                new ResumableUpload(entries, links, s3, settings.bucket(), partUrls, settings.maxBytes(), retention, clock),
+                links, entries, retention, uploads, mails, videos);
     }
 
     /** The S3 client, built once per environment; path-style addresses when pointed at an emulator. */
@@ -57,7 +65,6 @@ public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess 
         Env env = Env.system();
         Settings settings = Settings.fromEnvironment(env);
         return wire(settings, AwsClients.dynamoDb(), S3.CLIENT, env.required("PRIZES_TABLE"), env.required("OUTBOX_TABLE"),
-                SigningKey.fromEnvironment(), new PostPolicySigner(LambdaCredentials.fromEnvironment(), settings.region(),
-                        Clock.systemUTC()), Clock.systemUTC());
+                SigningKey.fromEnvironment(), LambdaCredentials.fromEnvironment(), Clock.systemUTC());
     }
 }

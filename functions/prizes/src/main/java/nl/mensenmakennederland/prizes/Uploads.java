@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.PostPolicySigner;
+import nl.mensenmakennederland.shared.UtcTime;
 
 /**
  * Where a vlog goes and how it gets there: the object key is ours ({@code entries/<entry id>/video},
@@ -20,19 +21,28 @@ public final class Uploads {
 
     private static final Pattern KEY = Pattern.compile("entries/([A-Za-z0-9_-]{22})/video");
     static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    static final long DEFAULT_RESUMABLE_FROM_BYTES = 64L * 1024 * 1024;
 
     private final PostPolicySigner signer;
     private final String bucket;
     private final String bucketUrl;
     private final long maxBytes;
+    private final long resumableFromBytes;
     private final Duration valid;
 
-    public Uploads(PostPolicySigner signer, String bucket, String bucketUrl, long maxBytes, Duration valid) {
+    public Uploads(PostPolicySigner signer, String bucket, String bucketUrl, long maxBytes, long resumableFromBytes,
+                   Duration valid) {
         this.signer = signer;
         this.bucket = bucket;
         this.bucketUrl = bucketUrl;
         this.maxBytes = maxBytes;
+        this.resumableFromBytes = resumableFromBytes;
         this.valid = valid;
+    }
+
+    /** Whether a file this large should go up in parts ({@link ResumableUpload}): on a weak line one POST would rarely finish. */
+    public boolean resumable(long bytes) {
+        return bytes >= resumableFromBytes;
     }
 
     /**
@@ -68,6 +78,6 @@ public final class Uploads {
     public Upload forEntry(Entry entry) {
         PostPolicySigner.Upload signed = signer.signTypePrefix(bucketUrl, bucket, objectKey(entry.id()), entry.contentType(),
                 "video/", maxBytes, valid);
-        return new Upload(signed.url(), signed.fields(), nl.mensenmakennederland.shared.UtcTime.format(signed.expiresAt()), maxBytes);
+        return new Upload(signed.url(), signed.fields(), UtcTime.format(signed.expiresAt()), maxBytes);
     }
 }

@@ -156,7 +156,9 @@ class EntryLinkHandlersTest {
     @Test
     void primingEveryPrizeFunctionGetsItsDeclaredAnswersAndWritesNothing() {
         Map<String, java.util.List<Integer>> answered = new java.util.LinkedHashMap<>();
-        for (var handler : java.util.List.of(new CreateEntryHandler(backend.desk), view, withdraw)) {
+        for (var handler : java.util.List.of(new CreateEntryHandler(backend.desk), view, withdraw,
+                new BeginUploadHandler(backend.desk), new UploadProgressHandler(backend.desk),
+                new CompleteUploadHandler(backend.desk), new AbortUploadHandler(backend.desk))) {
             answered.put(handler.getClass().getSimpleName(), handler.prime().stream()
                     .peek(a -> assertThat(a.asExpected()).as("%s %s", handler.getClass().getSimpleName(), a).isTrue())
                     .map(a -> a.status()).toList());
@@ -164,7 +166,10 @@ class EntryLinkHandlersTest {
         new CheckUploadHandler(backend.desk).prime();
 
         assertThat(answered).isEqualTo(Map.of("CreateEntryHandler", java.util.List.of(422),
-                "GetEntryHandler", java.util.List.of(404), "WithdrawEntryHandler", java.util.List.of(404)));
+                "GetEntryHandler", java.util.List.of(404), "WithdrawEntryHandler", java.util.List.of(404),
+                "BeginUploadHandler", java.util.List.of(404), "UploadProgressHandler", java.util.List.of(404),
+                "CompleteUploadHandler", java.util.List.of(404), "AbortUploadHandler", java.util.List.of(404)));
+        assertThat(backend.s3.listMultipartUploads(r -> r.bucket(backend.bucket)).uploads()).isEmpty();
         assertThat(backend.items()).isEmpty();
         assertThat(backend.aws.clients().dynamoDb().scan(r -> r.tableName(backend.env.get("OUTBOX_TABLE"))).items()).isEmpty();
         assertThat(backend.s3.listObjectsV2(r -> r.bucket(backend.bucket)).contents()).isEmpty();

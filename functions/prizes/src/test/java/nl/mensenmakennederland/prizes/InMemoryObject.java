@@ -61,6 +61,14 @@ final class InMemoryObject extends RangedObject {
         return new InMemoryObject(head, extraBytes, tail);
     }
 
+    /** Every byte, in memory: what a test uploads. */
+    byte[] whole() {
+        byte[] out = new byte[(int) length()];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(tail, 0, out, (int) (head.length + zeros), tail.length);
+        return out;
+    }
+
     long length() {
         return head.length + zeros + tail.length;
     }

@@ -9,7 +9,6 @@ import nl.mensenmakennederland.mail.MailerHandler;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.ParameterStore;
-import nl.mensenmakennederland.shared.PostPolicySigner;
 import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.testing.EmulatorClients;
@@ -66,7 +65,7 @@ final class PrizeBackend {
         SigningKey key = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
                 SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
         this.desk = PrizeDesk.wire(PrizeDesk.Settings.fromEnvironment(new Env(env)), dynamoDb, s3, env.get("PRIZES_TABLE"),
-                env.get("OUTBOX_TABLE"), key, new PostPolicySigner(EmulatorClients.CREDENTIALS, SamTemplate.REGION, clock), clock);
+                env.get("OUTBOX_TABLE"), key, EmulatorClients.CREDENTIALS, clock);
         SesIdentity.verify(aws, env.get("SENDER_ADDRESS"));
         SesV2Client ses = AwsClients.configure(SesV2Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
                 aws.endpoint()).build();
