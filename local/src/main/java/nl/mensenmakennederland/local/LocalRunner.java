@@ -18,6 +18,7 @@ import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole campaign backend on one machine, started by {@code ./run-local}: an emulator with
@@ -79,6 +80,7 @@ public final class LocalRunner {
         List<String> consumers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         DynamoDbStreamsClient streams = track(AwsClients.configure(DynamoDbStreamsClient.builder()).build());
+        SqsClient sqs = track(AwsClients.configure(SqsClient.builder()).build());
         for (SamTemplate.Function function : template.functions()) {
             for (SamTemplate.FunctionEvent event : function.events()) {
                 switch (event.type()) {
@@ -86,6 +88,12 @@ public final class LocalRunner {
                     case "DynamoDB" -> {
                         DynamoDbStreamSource source = track(new DynamoDbStreamSource(functions.get(function.logicalId()),
                                 event, template, aws.clients().dynamoDb(), streams, Duration.ofSeconds(1)));
+                        source.start();
+                        consumers.add(source.description());
+                    }
+                    case "SQS" -> {
+                        SqsQueueSource source = track(new SqsQueueSource(functions.get(function.logicalId()), event, template,
+                                sqs, Duration.ofSeconds(2)));
                         source.start();
                         consumers.add(source.description());
                     }

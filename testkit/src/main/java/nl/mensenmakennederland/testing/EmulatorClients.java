@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients configured as the functions configure theirs, pointed at an emulator. */
-public record EmulatorClients(String endpoint, DynamoDbClient dynamoDb, S3Client s3, SesV2Client ses) {
+public record EmulatorClients(String endpoint, DynamoDbClient dynamoDb, S3Client s3, SesV2Client ses, SqsClient sqs) {
 
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -24,7 +25,8 @@ public record EmulatorClients(String endpoint, DynamoDbClient dynamoDb, S3Client
                 configure(DynamoDbClient.builder(), SamTemplate.REGION, CREDENTIALS, endpoint).build(),
                 configure(S3Client.builder(), SamTemplate.REGION, CREDENTIALS, endpoint)
                         .forcePathStyle(true).build(),
-                configure(SesV2Client.builder(), SamTemplate.REGION, CREDENTIALS, endpoint).build());
+                configure(SesV2Client.builder(), SamTemplate.REGION, CREDENTIALS, endpoint).build(),
+                configure(SqsClient.builder(), SamTemplate.REGION, CREDENTIALS, endpoint).build());
     }
 
     /** Region, the emulator's keys, the JDK's URL connection and the endpoint: what a function's client has, pointed here. */

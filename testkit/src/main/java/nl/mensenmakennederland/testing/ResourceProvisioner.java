@@ -3,6 +3,7 @@ package nl.mensenmakennederland.testing;
 import static nl.mensenmakennederland.testing.SamTemplate.map;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -14,11 +15,16 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.FilterRule;
+import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the tables and buckets of template.yaml in an emulator exactly as declared: keys,
- * indexes, streams, TTL, bucket CORS and encryption. Tests and the local run therefore use the
+ * Creates the tables, queues and buckets of template.yaml in an emulator exactly as declared: keys,
+ * indexes, streams, TTL, queues and their dead-letter queues, bucket CORS, encryption and the
+ * notifications a bucket sends to a queue (moto delivers them as S3 does). Tests and the local run therefore use the
  * data layout that is deployed, never a hand-kept copy of it. Deletion protection is the one
  * property left out on purpose: the emulator is reset by deleting tables (LocalStack), and moto
  * honours the flag by refusing DeleteTable.
@@ -35,6 +41,8 @@ public final class ResourceProvisioner {
 
     public void createAll() {
         template.resources("AWS::DynamoDB::Table").forEach(this::createTable);
+        template.resources("AWS::SQS::Queue").forEach(this::createQueue);
+        template.resources("AWS::SQS::Queue").forEach(this::redrive);
         template.resources("AWS::S3::Bucket").forEach(this::createBucket);
     }
 
@@ -93,10 +101,67 @@ public final class ResourceProvisioner {
         if (!rules.isEmpty()) {
             clients.s3().putBucketCors(r -> r.bucket(name).corsConfiguration(c -> c.corsRules(rules)));
         }
+        notifyQueues(name, bucket.properties());
         if (bucket.properties().containsKey("BucketEncryption")) {
             clients.s3().putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(
                     rule -> rule.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
         }
+    }
+
+    private void createQueue(SamTemplate.Resource queue) {
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        Object visibility = queue.properties().get("VisibilityTimeout");
+        if (visibility != null) {
+            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibility));
+        }
+        clients.sqs().createQueue(r -> r.queueName(template.physicalName(queue.logicalId())).attributes(attributes));
+    }
+
+    /** A queue's dead-letter queue, once both exist. */
+    private void redrive(SamTemplate.Resource queue) {
+        Map<String, Object> policy = map(queue.properties().get("RedrivePolicy"));
+        if (!policy.isEmpty()) {
+            String redrive = "{\"deadLetterTargetArn\":\"" + queueArn(logicalIdOf(policy.get("deadLetterTargetArn")))
+                    + "\",\"maxReceiveCount\":" + policy.get("maxReceiveCount") + "}";
+            clients.sqs().setQueueAttributes(r -> r.queueUrl(queueUrl(queue.logicalId()))
+                    .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)));
+        }
+    }
+
+    /** The queue configurations of a bucket's NotificationConfiguration: events, the queue, the key filter. */
+    private void notifyQueues(String bucket, Map<String, Object> properties) {
+        List<QueueConfiguration> queues = new ArrayList<>();
+        for (Object configuration : list(map(properties.get("NotificationConfiguration")).get("QueueConfigurations"))) {
+            Map<String, Object> c = map(configuration);
+            List<FilterRule> rules = list(map(map(map(c.get("Filter")).get("S3Key"))).get("Rules")).stream()
+                    .map(rule -> FilterRule.builder().name(String.valueOf(map(rule).get("Name")))
+                            .value(String.valueOf(template.resolve(map(rule).get("Value")))).build())
+                    .toList();
+            queues.add(QueueConfiguration.builder()
+                    .eventsWithStrings(String.valueOf(c.get("Event")))
+                    .queueArn(queueArn(logicalIdOf(c.get("Queue"))))
+                    .filter(rules.isEmpty() ? null : NotificationConfigurationFilter.builder().key(k -> k.filterRules(rules)).build())
+                    .build());
+        }
+        if (!queues.isEmpty()) {
+            clients.s3().putBucketNotificationConfiguration(r -> r.bucket(bucket)
+                    .notificationConfiguration(n -> n.queueConfigurations(queues)));
+        }
+    }
+
+    private String queueUrl(String logicalId) {
+        return clients.sqs().getQueueUrl(r -> r.queueName(template.physicalName(logicalId))).queueUrl();
+    }
+
+    private String queueArn(String logicalId) {
+        return clients.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl(logicalId))
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /** The logical id in {@code !GetAtt Queue.Arn}, as the template's YAML gives it. */
+    private static String logicalIdOf(Object getAtt) {
+        Object target = map(getAtt).get("Fn::GetAtt");
+        return target instanceof List<?> parts ? String.valueOf(parts.get(0)) : String.valueOf(target).split("\\.")[0];
     }
 
     private List<KeySchemaElement> keySchema(Object value) {

@@ -264,6 +264,7 @@ public final class TransformedTemplate {
             case "AWS::DynamoDB::Table.StreamArn" -> arn("dynamodb", region, account, "table/" + logicalId + "/stream/" + STREAM_LABEL);
             case "AWS::SQS::Queue.Arn" -> arn("sqs", region, account, logicalId);
             case "AWS::SQS::Queue.QueueName" -> logicalId;
+            case "AWS::S3::Bucket.Arn" -> "arn:" + PARTITION + ":s3:::" + string(properties(logicalId).path("BucketName"));
             case "AWS::SNS::Topic.TopicArn" -> arn("sns", region, account, logicalId);
             case "AWS::IAM::Role.Arn" -> arn("iam", "", account, "role/" + logicalId);
             case "AWS::Logs::LogGroup.Arn" -> arn("logs", region, account,

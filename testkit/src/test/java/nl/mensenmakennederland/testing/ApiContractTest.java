@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ApiContractTest {
 
     /** Sample events that show how bad input is refused: the contract must refuse them too. */
-    private static final Set<String> DELIBERATELY_INVALID = Set.of("register-invalid.json", "list-events-unknown-type.json");
+    private static final Set<String> DELIBERATELY_INVALID = Set.of("register-invalid.json", "list-events-unknown-type.json",
+            "create-entry-invalid.json");
 
     @Test
     void everyTemplateRouteIsInTheContractAndNothingElse() {

@@ -48,6 +48,10 @@ class FunctionRolesTest {
     static final String OPROEP_PREVIEWS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/previews/*";
     static final String OPROEP_POSTERS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/posters/*";
     static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
+    static final String PRIZES = arn("dynamodb", REGION, ACCOUNT, "table/PrizesTable");
+    static final String UPLOADS = "arn:aws:s3:::mmn-dev-uploads-123456789012-eu-west-1";
+    static final String ENTRY_VIDEOS = UPLOADS + "/entries/*";
+    static final String UPLOAD_CHECKS = arn("sqs", REGION, ACCOUNT, "UploadChecks");
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
     static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
     static final String FROM_OUR_SENDER = "{\"StringEquals\":{\"ses:FromAddress\":\"noreply@mensenmakennederland.nl\"}}";
@@ -99,6 +103,44 @@ class FunctionRolesTest {
                             "dynamodb:UpdateItem"),                       // transaction: ledger and promotions
                     on(OUTBOX, "dynamodb:PutItem"),
                     on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
+            role("CreateEntryFunction",
+                    on(PRIZES, "dynamodb:PutItem"),                       // the entry
+                    on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
+                    on(ENTRY_VIDEOS, "s3:PutObject")),                   // what the presigned POST it signs allows
+            role("GetEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem"),                       // the entry, or when it was withdrawn
+                    on(SIGNING_KEY, "ssm:GetParameter")),
+            role("WithdrawEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem",
+                            "dynamodb:DeleteItem",                        // transaction: the entry
+                            "dynamodb:PutItem"),                          // transaction: the moment it was withdrawn
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:DeleteObject")),                // the video
+            role("BeginUploadFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),   // the entry; the upload's id
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:PutObject")),                   // CreateMultipartUpload; the part URLs it signs
+            role("UploadProgressFunction",
+                    on(PRIZES, "dynamodb:GetItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:ListMultipartUploadParts", "s3:PutObject")), // ListParts; fresh part URLs
+            role("CompleteUploadFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:ListMultipartUploadParts", "s3:PutObject", // ListParts; CompleteMultipartUpload
+                            "s3:AbortMultipartUpload")),                  // parts over the maximum
+            role("AbortUploadFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:DeleteItem"),
+                    on(SIGNING_KEY, "ssm:GetParameter"),
+                    on(ENTRY_VIDEOS, "s3:AbortMultipartUpload")),
+            role("CheckUploadFunction",
+                    on(UPLOAD_CHECKS, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), // the event source
+                    on(PRIZES, "dynamodb:GetItem",                        // the entry
+                            "dynamodb:PutItem"),                          // transaction: the verdict
+                    on(OUTBOX, "dynamodb:PutItem"),                       // transaction: its mail
+                    on(SIGNING_KEY, "ssm:GetParameter"),                 // the manage link in the mail
+                    on(ENTRY_VIDEOS, "s3:GetObject", "s3:DeleteObject"), // ranged reads; a refused file deleted
+                    on(UPLOADS, "s3:ListBucket")),                       // a missing key answered 404, not 403
             role("OutboxSweeperFunction",
                     on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
                     sending()),

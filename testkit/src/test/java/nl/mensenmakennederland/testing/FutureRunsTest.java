@@ -29,9 +29,11 @@ class FutureRunsTest {
     static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{10}");
     /**
      * Timestamps no handler reads: API Gateway's request time, a stream record's creation time,
-     * and the TTL attribute DynamoDB (not our code) acts on.
+     * an SQS message's send and receive times, S3's event time, and the TTL attribute DynamoDB
+     * (not our code) acts on.
      */
-    static final Set<String> UNREAD_TIMESTAMPS = Set.of("time", "timeEpoch", "ApproximateCreationDateTime", "expiresAt");
+    static final Set<String> UNREAD_TIMESTAMPS = Set.of("time", "timeEpoch", "ApproximateCreationDateTime", "expiresAt",
+            "SentTimestamp", "ApproximateFirstReceiveTimestamp", "eventTime");
 
     @Test
     void sampleEventsCarryNoDateTheHarnessCannotMove() throws IOException {

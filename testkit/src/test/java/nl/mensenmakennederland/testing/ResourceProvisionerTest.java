@@ -33,12 +33,12 @@ class ResourceProvisionerTest {
     }
 
     @Test
-    void theUploadsBucketAllowsPostsFromTheSiteOriginOnly(LocalAws aws) {
+    void theUploadsBucketAllowsPostsAndPartsFromTheSiteOriginOnly(LocalAws aws) {
         String bucket = aws.name("UploadsBucket");
 
         var rules = aws.clients().s3().getBucketCors(r -> r.bucket(bucket)).corsRules();
         assertThat(rules).hasSize(1);
         assertThat(rules.get(0).allowedOrigins()).containsExactly("https://www.mensenmakennederland.nl");
-        assertThat(rules.get(0).allowedMethods()).containsExactly("POST");
+        assertThat(rules.get(0).allowedMethods()).containsExactly("POST", "PUT");
     }
 }

@@ -66,10 +66,11 @@ public final class ColdStartBenchmark {
             aws.reset();
             EventsJob backend = EventsJob.prepare(aws);
             OproepJob.seed(aws);
+            PrizesJob prizes = PrizesJob.prepare(aws);
 
             List<Variant> all = new ArrayList<>();
             for (Variant variant : variants(template, packages, artifacts, new SampleEvents(root.resolve("events")),
-                    new Fixtures(aws, backend))) {
+                    new Fixtures(aws, backend, prizes), prizes)) {
                 if (variant.reference() || only.matcher(variant.name()).find()) {
                     all.add(variant);
                     if (!variant.reference() && compare != null && compare.matcher(variant.name()).find()) {
@@ -138,7 +139,7 @@ public final class ColdStartBenchmark {
     }
 
     static List<Variant> variants(SamTemplate template, Map<String, DeploymentPackages.Package> packages, Artifacts artifacts,
-                                  SampleEvents samples, Fixtures fixtures) {
+                                  SampleEvents samples, Fixtures fixtures, PrizesJob prizes) {
         List<Variant> variants = new ArrayList<>();
         SamTemplate.Function first = template.functions().get(0);
         // The references do the registration route's work: its sample, a new registrant each time.
@@ -158,7 +159,8 @@ public final class ColdStartBenchmark {
         for (SamTemplate.Function function : template.functions()) {
             String trigger = SampleEvents.trigger(function);
             variants.add(new Variant(function.logicalId(), false, trigger,
-                    ExecutionEnvironment.Function.of(template, function.logicalId(), packages.get(function.logicalId()).taskRoot()),
+                    prizes.withWindow(ExecutionEnvironment.Function.of(template, function.logicalId(),
+                            packages.get(function.logicalId()).taskRoot())),
                     samples.forFunction(function).orElse(null), fixtures.forFunction(function.logicalId(), trigger),
                     Credentials.ACCESS_KEYS, Credentials.CONTAINER, false));
         }

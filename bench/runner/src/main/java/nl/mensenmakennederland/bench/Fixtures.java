@@ -21,6 +21,13 @@ import nl.mensenmakennederland.events.EventType;
 import nl.mensenmakennederland.events.Registering;
 import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.events.SeatLedger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import nl.mensenmakennederland.prizes.ConsentText;
+import nl.mensenmakennederland.prizes.Entering;
+import nl.mensenmakennederland.prizes.EntryForm;
+import nl.mensenmakennederland.prizes.ResumableUpload;
+import nl.mensenmakennederland.prizes.Uploads;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.StreamImages;
@@ -30,6 +37,8 @@ import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.OproepSeed;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SeedData;
+import nl.mensenmakennederland.testing.TestVideos;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,13 +56,16 @@ final class Fixtures {
 
     private final LocalAws aws;
     private final EventsJob backend;
+    private final PrizesJob prizes;
     private final AtomicInteger sequence = new AtomicInteger();
     private Registering.Registered viewed;
+    private Entering.Entered viewedEntry;
     private String owedTo;
 
-    Fixtures(LocalAws aws, EventsJob backend) {
+    Fixtures(LocalAws aws, EventsJob backend, PrizesJob prizes) {
         this.aws = aws;
         this.backend = backend;
+        this.prizes = prizes;
     }
 
     /** What the function needs, by its logical id first (several may share a trigger type), else by trigger. */
@@ -70,6 +82,9 @@ final class Fixtures {
                 return sample;
             };
         }
+        if (logicalId.equals("CheckUploadFunction")) {
+            return this::uploadedVideo;
+        }
         return forTrigger(trigger);
     }
 
@@ -79,6 +94,12 @@ final class Fixtures {
             case "POST /admin/events" -> this::newEventId;
             case "GET /registrations/{id}" -> sample -> manageLink(sample, existingRegistration());
             case "DELETE /registrations/{id}" -> sample -> manageLink(sample, register());
+            case "GET /prizes/entries/{id}" -> sample -> entryLink(sample, existingEntry());
+            case "DELETE /prizes/entries/{id}" -> sample -> entryLink(sample, newEntry());
+            case "POST /prizes/entries/{id}/multipart" -> sample -> entryLink(sample, newEntry());
+            case "GET /prizes/entries/{id}/multipart", "POST /prizes/entries/{id}/multipart/complete" ->
+                    sample -> entryLink(sample, uploadInParts(true));
+            case "DELETE /prizes/entries/{id}/multipart" -> sample -> entryLink(sample, uploadInParts(false));
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
             case "PUT /admin/oproep/variants/{id}" -> this::uploadedVersion;
             default -> Fixture.AS_IS;
@@ -134,6 +155,71 @@ final class Fixtures {
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(OproepSeed.pdf("Bench: a new version")));
         body.put("objectKey", key);
         event.put("body", body.toString());
+        return event.toString();
+    }
+
+    /**
+     * A new entry whose video (a real 3-second MP4 made by ffmpeg, its index at the end) is in the
+     * bucket, as the browser's upload leaves it; the sample's notification pointed at its key.
+     */
+    String uploadedVideo(String sample) {
+        String entryId = newEntry().entryId();
+        String key = Uploads.objectKey(entryId);
+        byte[] video = TestVideos.make(TestVideos.Kind.MP4_INDEX_AT_END, 3);
+        aws.clients().s3().putObject(r -> r.bucket(prizes.desk().uploads().bucket()).key(key).contentType("video/mp4"),
+                RequestBody.fromBytes(video));
+        ObjectNode event = parse(sample);
+        ObjectNode message = (ObjectNode) event.get("Records").get(0);
+        ObjectNode notification = parse(message.get("body").asText());
+        ObjectNode object = (ObjectNode) notification.get("Records").get(0).path("s3").path("object");
+        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8));
+        object.put("size", video.length);
+        message.put("body", notification.toString());
+        return event.toString();
+    }
+
+    /** A new entry awaiting its video, entered through the prizes job's own use case. */
+    private Entering.Entered newEntry() {
+        var entered = prizes.desk().entering().enter(new EntryForm("Bench", null, "Utrecht", "Bench Entrant",
+                "bench-" + sequence.incrementAndGet() + "@example.org", "Bench vlog", "A vlog the benchmark uploads and checks.",
+                "bench.mp4", 100_000, "video/mp4", ConsentText.CURRENT, false));
+        return ((Entering.Created) entered).answer();
+    }
+
+    /**
+     * A new entry whose video goes up in parts: begun through the use case, and with
+     * {@code firstPart} its one part (a real 3-second MP4) put to S3 as the website would.
+     */
+    private Entering.Entered uploadInParts(boolean firstPart) {
+        Entering.Entered entry = newEntry();
+        String token = Forms.tokenOf(entry.manageUrl());
+        var begun = (ResumableUpload.Progress) prizes.desk().resumable().begin(entry.entryId(), token);
+        if (firstPart) {
+            aws.clients().s3().uploadPart(r -> r.bucket(prizes.desk().uploads().bucket()).key(Uploads.objectKey(entry.entryId()))
+                    .uploadId(begun.uploadId()).partNumber(1), RequestBody.fromBytes(TestVideos.make(TestVideos.Kind.MP4_INDEX_AT_END, 3)));
+        }
+        return entry;
+    }
+
+    private Entering.Entered existingEntry() {
+        if (viewedEntry == null) {
+            viewedEntry = newEntry();
+        }
+        return viewedEntry;
+    }
+
+    /** Points an entry-link request at a real entry with its valid token. */
+    private String entryLink(String sample, Entering.Entered entry) {
+        String id = entry.entryId();
+        String token = Forms.tokenOf(entry.manageUrl());
+        ObjectNode event = parse(sample);
+        String sampleId = event.path("pathParameters").path("id").asText();
+        String path = event.path("rawPath").asText().replace(sampleId, id);
+        event.put("rawPath", path);
+        event.put("rawQueryString", "token=" + token);
+        event.putObject("pathParameters").put("id", id);
+        event.putObject("queryStringParameters").put("token", token);
+        ((ObjectNode) event.with("requestContext").with("http")).put("path", path);
         return event.toString();
     }
 

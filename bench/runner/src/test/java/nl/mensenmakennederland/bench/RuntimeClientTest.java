@@ -76,18 +76,21 @@ class RuntimeClientTest {
      * pdfbox (kept whole, 4.2 MB) beside the Oproep's code and S3.
      */
     private static final Map<String, Long> PACKAGE_BUDGET_BYTES = Map.of(
-            "events", 12_000_000L, "mail", 12_000_000L, "oproep", 12_000_000L, "posters", 16_000_000L);
+            "events", 12_000_000L, "mail", 12_000_000L, "oproep", 12_000_000L, "posters", 16_000_000L,
+            "prizes", 12_000_000L);
     /** The module each package is built from: its code, beside shared. */
     private static final Map<String, String> MODULE = Map.of(
-            "events", "events", "mail", "mail", "oproep", "oproep", "posters", "oproep");
+            "events", "events", "mail", "mail", "oproep", "oproep", "posters", "oproep", "prizes", "prizes");
+    /** The SDK services each package's code calls, and nothing else in it. */
     private static final Map<String, List<String>> SDK_SERVICES = Map.of(
             "events", List.of("dynamodb"), "mail", List.of("dynamodb", "sesv2"), "oproep", List.of("dynamodb", "s3"),
-            "posters", List.of("dynamodb", "s3"));
+            "posters", List.of("dynamodb", "s3"), "prizes", List.of("dynamodb", "s3"));
 
     private static Path work;
     private static SamTemplate template;
     private static LocalAws aws;
     private static EventsJob backend;
+    private static PrizesJob prizes;
     private static Map<String, DeploymentPackages.Package> packages;
     private static RuntimeClient client;
     private static SignedRequestLog signed;
@@ -106,9 +109,10 @@ class RuntimeClientTest {
         aws.reset();
         backend = EventsJob.prepare(aws);
         OproepJob.seed(aws);
+        prizes = PrizesJob.prepare(aws);
         signed = new SignedRequestLog(aws.endpoint());
         samples = new SampleEvents(root.resolve("events"));
-        fixtures = new Fixtures(aws, backend);
+        fixtures = new Fixtures(aws, backend, prizes);
         Files.createDirectories(work.resolve("logs"));
     }
 
@@ -216,6 +220,7 @@ class RuntimeClientTest {
 
     private record Invoked(ExecutionEnvironment.Run run, long endNanos) {}
 
+
     /** Runs the function in a fresh environment with one invocation of its sample event and checks its work. */
     private static Invoked invoke(SamTemplate.Function f, Init init, Credentials credentials) {
         Work expected = WORK.get(f.logicalId());
@@ -225,8 +230,9 @@ class RuntimeClientTest {
         JsonNode eventJson = json(event);
         Object before = expected.before().apply(eventJson);
 
-        ExecutionEnvironment.Function function = ExecutionEnvironment.Function.of(template, f.logicalId(),
-                packages.get(f.logicalId()).taskRoot());
+        // The template's environment, the prize round placed around now (as the seed is placed ahead of now).
+        ExecutionEnvironment.Function function = prizes.withWindow(ExecutionEnvironment.Function.of(template,
+                f.logicalId(), packages.get(f.logicalId()).taskRoot()));
         ExecutionEnvironment.Run run = ExecutionEnvironment.run(client, function, init, credentials, signed.endpoint(), 1,
                 i -> event, List.of(), work.resolve("logs/" + f.logicalId() + "-" + init + ".log"), LIMIT);
         long end = System.nanoTime();
@@ -349,6 +355,49 @@ class RuntimeClientTest {
                     assertThat(oproepToday(DownloadStats.GroupBy.DAY).downloads()).as("the queued download counted")
                             .isEqualTo((long) before + 1);
                 }));
+        WORK.put("CreateEntryFunction", Work.http(201, (event, body) -> {
+            var stored = prizes.desk().entries().find(body.path("entryId").asText()).orElseThrow();
+            assertThat(stored.title()).isEqualTo(json(event.path("body").asText()).path("title").asText());
+            assertThat(stored.status().code()).isEqualTo("awaiting-upload");
+            assertThat(body.path("upload").path("fields").path("key").asText()).isEqualTo("entries/" + stored.id() + "/video");
+            assertThat(body.path("upload").path("fields").path("x-amz-signature").asText()).hasSize(64);
+        }));
+        WORK.put("GetEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("entryId").asText()).isEqualTo(pathId(event));
+            assertThat(body.path("consent").path("version").asText()).isEqualTo("2027-01");
+        }));
+        WORK.put("WithdrawEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("status").asText()).isEqualTo("withdrawn");
+            assertThat(prizes.desk().entries().find(pathId(event))).as("the entry is deleted").isEmpty();
+            assertThat(prizes.desk().entries().withdrawnAt(pathId(event))).as("the moment is kept").isPresent();
+        }));
+        WORK.put("BeginUploadFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("uploadId").asText()).isNotBlank();
+            assertThat(body.path("missing")).as("a URL per part").hasSize(body.path("parts").asInt());
+            assertThat(prizes.desk().entries().upload(pathId(event))).as("the upload is noted").isPresent();
+        }));
+        WORK.put("UploadProgressFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("uploaded").findValuesAsText("partNumber")).as("the part S3 has").containsExactly("1")));
+        WORK.put("CompleteUploadFunction", Work.http(200, (event, body) -> {
+            assertThat(aws.clients().s3().headObject(r -> r.bucket(prizes.desk().uploads().bucket())
+                    .key(nl.mensenmakennederland.prizes.Uploads.objectKey(pathId(event)))).contentLength())
+                    .as("the object S3 made of the parts").isEqualTo(body.path("bytes").asLong());
+            assertThat(prizes.desk().entries().upload(pathId(event))).isEmpty();
+        }));
+        WORK.put("AbortUploadFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("status").asText()).isEqualTo("aborted");
+            assertThat(prizes.desk().entries().upload(pathId(event))).isEmpty();
+            assertThat(aws.clients().s3().listMultipartUploads(r -> r.bucket(prizes.desk().uploads().bucket())
+                    .prefix(nl.mensenmakennederland.prizes.Uploads.objectKey(pathId(event)))).uploads()).as("S3 dropped it").isEmpty();
+        }));
+        WORK.put("CheckUploadFunction", new Work(event -> null, (event, response, nothing) -> {
+            assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
+            String key = java.net.URLDecoder.decode(json(event.path("Records").get(0).path("body").asText())
+                    .path("Records").get(0).path("s3").path("object").path("key").asText(), java.nio.charset.StandardCharsets.UTF_8);
+            var entry = prizes.desk().entries().find(nl.mensenmakennederland.prizes.Uploads.entryIdOf(key).orElseThrow()).orElseThrow();
+            assertThat(entry.status().code()).as("the video was checked").isEqualTo("submitted");
+            assertThat(entry.video().durationMillis()).isBetween(2_900L, 3_200L);
+        }));
         WORK.put("MailerFunction", new Work(event -> SentMails.to(aws, recipient(event)).size(), (event, response, sentBefore) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
             assertThat(SentMails.to(aws, recipient(event))).as("mails to the recipient").hasSize((int) sentBefore + 1);

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import nl.mensenmakennederland.events.ManageToken.Refusal;
 import nl.mensenmakennederland.shared.EmailAddress;
 import nl.mensenmakennederland.shared.Ids;
+import nl.mensenmakennederland.shared.ManageToken;
+import nl.mensenmakennederland.shared.ManageToken.Refusal;
 import nl.mensenmakennederland.shared.SigningKeys;
 
 /**
@@ -17,6 +18,9 @@ import nl.mensenmakennederland.shared.SigningKeys;
  * Also the address fingerprints that keep one registration per address, under the same keys.
  */
 public final class ManageLinks {
+
+    /** What a registration's tokens are signed for. */
+    private static final String PURPOSE = "registration";
 
     /** What opening a link came to. */
     public sealed interface Opening {}
@@ -49,7 +53,7 @@ public final class ManageLinks {
         if (!Ids.isWellFormed(registrationId)) {
             return new NoSuchRegistration();
         }
-        Optional<Refusal> refusal = ManageToken.refusal(keys.get(), registrationId, token, clock.instant());
+        Optional<Refusal> refusal = ManageToken.refusal(keys.get(), PURPOSE, registrationId, token, clock.instant());
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
@@ -59,12 +63,12 @@ public final class ManageLinks {
     /** The link for a mail, signed with the current key; it expires when the registration's TTL removes it. */
     String url(String registrationId, Event event) {
         return siteOrigin + "/beheer.html?registration=" + registrationId + "&token="
-                + ManageToken.issue(keys.get().current(), registrationId, Instant.ofEpochSecond(expiresAt(event)));
+                + ManageToken.issue(keys.get().current(), PURPOSE, registrationId, Instant.ofEpochSecond(expiresAt(event)));
     }
 
     /** A valid token for a link to {@code registrationId} (for priming: it exists for no registration). */
     public String token(String registrationId) {
-        return ManageToken.issue(keys.get().current(), registrationId, clock.instant().plus(retention));
+        return ManageToken.issue(keys.get().current(), PURPOSE, registrationId, clock.instant().plus(retention));
     }
 
     /**

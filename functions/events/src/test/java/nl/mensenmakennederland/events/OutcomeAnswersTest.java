@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import nl.mensenmakennederland.events.ManageToken.Refusal;
+import nl.mensenmakennederland.shared.ManageToken.Refusal;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Responses;
 import nl.mensenmakennederland.testing.ApiContract;

@@ -47,6 +47,21 @@ public final class PostPolicySigner {
 
     /** An upload of exactly {@code key}, of {@code contentType}, 1 byte to {@code maxBytes}, for {@code valid}. */
     public Upload sign(String url, String bucket, String key, String contentType, long maxBytes, Duration valid) {
+        return sign(url, bucket, key, contentType, object("Content-Type", contentType), maxBytes, valid);
+    }
+
+    /**
+     * The same, but S3 takes any {@code Content-Type} that starts with {@code typePrefix} (e.g.
+     * {@code video/}): a phone names its own video type, and the form's field starts as {@code contentType}.
+     */
+    public Upload signTypePrefix(String url, String bucket, String key, String contentType, String typePrefix, long maxBytes,
+                                 Duration valid) {
+        return sign(url, bucket, key, contentType,
+                "[" + string("starts-with") + ", " + string("$Content-Type") + ", " + string(typePrefix) + "]", maxBytes, valid);
+    }
+
+    private Upload sign(String url, String bucket, String key, String contentType, String typeCondition, long maxBytes,
+                        Duration valid) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(valid);
         AwsCredentials identity = credentials.resolveCredentials();
@@ -60,7 +75,7 @@ public final class PostPolicySigner {
         fields.put("x-amz-credential", scope);
         fields.put("x-amz-date", amzDate);
         List<String> conditions = new ArrayList<>(List.of(
-                object("Content-Type", contentType),
+                typeCondition,
                 "[" + string("content-length-range") + ", 1, " + maxBytes + "]",
                 object("bucket", bucket),
                 object("key", key),

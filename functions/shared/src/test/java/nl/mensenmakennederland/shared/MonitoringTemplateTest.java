@@ -33,10 +33,12 @@ class MonitoringTemplateTest {
     }
 
     @Test
-    void serverErrorsOfTheApiAndTheMailersDeadLettersMailTheAdmins() {
+    void serverErrorsOfTheApiAndTheDeadLettersMailTheAdmins() {
         assertThat(alarmsOn("AWS/ApiGateway", "5xx", "ApiId", Map.of("Ref", "CampaignApi"))).hasSize(1);
         assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
                 Map.of("Fn::GetAtt", List.of("MailDeadLetters", "QueueName")))).hasSize(1);
+        assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                Map.of("Fn::GetAtt", List.of("UploadCheckDeadLetters", "QueueName")))).as("unchecked uploads").hasSize(1);
 
         JsonNode subscription = template.properties(template.resources("AWS::SNS::Subscription").getFirst());
         assertThat(template.resolve(subscription.path("TopicArn"))).isEqualTo("AlarmTopic");
@@ -82,6 +84,7 @@ class MonitoringTemplateTest {
             assertThat(graphed).contains(List.of("AWS/ApiGateway", metric, "ApiId", "CampaignApi"));
         }
         assertThat(graphed).contains(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "MailDeadLetters"));
+        assertThat(graphed).contains(List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "UploadCheckDeadLetters"));
     }
 
     /** Alarms on one metric of one resource that notify the admins' topic. */

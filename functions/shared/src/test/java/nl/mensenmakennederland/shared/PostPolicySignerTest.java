@@ -33,6 +33,12 @@ class PostPolicySignerTest {
     /** botocore's fields for the same upload: python3 with boto3 (installed on the build machines with moto). */
     static Map<String, String> botocore(String key, String contentType, long maxBytes, int seconds, String token)
             throws IOException, InterruptedException {
+        return botocore(key, contentType, "", maxBytes, seconds, token);
+    }
+
+    /** With a {@code typePrefix}, the policy's type condition is {@code ["starts-with", "$Content-Type", typePrefix]}. */
+    static Map<String, String> botocore(String key, String contentType, String typePrefix, long maxBytes, int seconds, String token)
+            throws IOException, InterruptedException {
         String script = """
                 import datetime, json, sys
                 from unittest import mock
@@ -44,12 +50,13 @@ class PostPolicySignerTest {
                      mock.patch('botocore.auth.get_current_datetime', return_value=fixed):
                     s3 = boto3.client('s3', region_name='eu-west-1', config=Config(signature_version='s3v4'),
                                       aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key=sys.argv[6], aws_session_token=token)
+                    type_condition = ['starts-with', '$Content-Type', sys.argv[8]] if sys.argv[8] else {'Content-Type': content_type}
                     post = s3.generate_presigned_post(sys.argv[7], key, Fields={'Content-Type': content_type},
-                        Conditions=[{'Content-Type': content_type}, ['content-length-range', 1, max_bytes]], ExpiresIn=seconds)
+                        Conditions=[type_condition, ['content-length-range', 1, max_bytes]], ExpiresIn=seconds)
                 print(json.dumps(post['fields']))
                 """;
         List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("MOTO_PYTHON", "python3"), "-c", script,
-                key, contentType, Long.toString(maxBytes), Integer.toString(seconds), token == null ? "" : token, SECRET, BUCKET));
+                key, contentType, Long.toString(maxBytes), Integer.toString(seconds), token == null ? "" : token, SECRET, BUCKET, typePrefix));
         Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(python.waitFor() == 0 || !out.contains("No module named"), "boto3 is not installed: " + out);
@@ -85,5 +92,21 @@ class PostPolicySignerTest {
         assertThat(Json.MAPPER.readTree(policy).path("conditions").toString())
                 .contains("{\"key\":\"previews/social-vierkant.png\"}", "{\"Content-Type\":\"image/png\"}",
                         "[\"content-length-range\",1,2000000]", "{\"bucket\":\"" + BUCKET + "\"}");
+    }
+
+    @Test
+    void aTypePrefixLetsS3TakeAnyVideoTypeAndStillMatchesBotocore() throws Exception {
+        String token = "FwoGZXIvYXdzEXAMPLE/token+with=chars";
+
+        PostPolicySigner.Upload upload = signer(token).signTypePrefix("https://" + BUCKET + ".s3.eu-west-1.amazonaws.com/",
+                BUCKET, "entries/AAAAAAAAAAAAAAAAAAAAAA/video", "video/quicktime", "video/", 2_147_483_648L, Duration.ofMinutes(30));
+
+        assertThat(upload.fields()).isEqualTo(botocore("entries/AAAAAAAAAAAAAAAAAAAAAA/video", "video/quicktime", "video/",
+                2_147_483_648L, 1800, token));
+        String policy = new String(Base64.getDecoder().decode(upload.fields().get("policy")), StandardCharsets.UTF_8);
+        assertThat(Json.MAPPER.readTree(policy).path("conditions").toString())
+                .contains("[\"starts-with\",\"$Content-Type\",\"video/\"]", "[\"content-length-range\",1,2147483648]")
+                .doesNotContain("{\"Content-Type\"");
+        assertThat(upload.fields()).containsEntry("Content-Type", "video/quicktime");
     }
 }

@@ -1,0 +1,75 @@
+package nl.mensenmakennederland.prizes;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.mensenmakennederland.shared.Metrics;
+import nl.mensenmakennederland.shared.Metrics.Metric;
+import nl.mensenmakennederland.shared.http.HttpHandler;
+import nl.mensenmakennederland.shared.http.PrimingRequest;
+import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.http.Request;
+import nl.mensenmakennederland.shared.http.Responses;
+
+/** POST /prizes/entries : enter a vlog; the answer holds the presigned POST the browser uploads it with. */
+public final class CreateEntryHandler extends HttpHandler {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
+            Locale.forLanguageTag("nl-NL")).withZone(ZoneId.of("Europe/Amsterdam"));
+
+    private final PrizeDesk desk;
+
+    public CreateEntryHandler() {
+        this(PrizeDesk.fromEnvironment());
+        primeOnCheckpoint();
+    }
+
+    public CreateEntryHandler(PrizeDesk desk) {
+        this.desk = desk;
+    }
+
+    /** The signing key read, a manage link and an upload signed: what a real entry does before its one write. */
+    @Override
+    protected void rehearse() {
+        desk.links().token(PrimingEntry.ID, desk.retention().entryExpiresAt());
+        desk.uploads().forEntry(PrimingEntry.entry());
+    }
+
+    /** A complete form without the consent to publish: read all the way, refused with 422, nothing written. */
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.to("POST /prizes/entries").jsonBody(PrimingEntry.formWithoutPublication()).expect(422));
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(Request request) {
+        EntryForm form = EntryForm.parse(request.jsonBody(), desk.uploads().maxBytes());
+        return answer(desk.entering().enter(form));
+    }
+
+    static APIGatewayV2HTTPResponse answer(Entering.Outcome outcome) {
+        return switch (outcome) {
+            case Entering.Created created -> {
+                Metrics.count(Metric.PRIZE_ENTRY_CREATED);
+                yield Responses.json(201, created.answer(), Map.of("location", "/prizes/entries/" + created.answer().entryId()));
+            }
+            case Entering.NotOpenYet early -> {
+                Metrics.count(Metric.PRIZE_ENTRY_REFUSED_CLOSED);
+                throw Problem.conflict("Inzenden kan nog niet", "Je kunt je vlog insturen vanaf " + when(early.opensAt()) + ".");
+            }
+            case Entering.Closed closed -> {
+                Metrics.count(Metric.PRIZE_ENTRY_REFUSED_CLOSED);
+                throw Problem.conflict("Inzenden is gesloten",
+                        "De inzendtermijn voor de Nationale Vrijwilligersprijzen is gesloten op " + when(closed.closedAt()) + ".");
+            }
+        };
+    }
+
+    private static String when(Instant instant) {
+        return DAY.format(instant);
+    }
+}

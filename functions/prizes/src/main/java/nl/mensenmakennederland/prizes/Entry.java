@@ -1,0 +1,31 @@
+package nl.mensenmakennederland.prizes;
+
+import java.time.Instant;
+
+/**
+ * One entry for the prizes: who entered, the vlog, the consent given (which wording, when), and
+ * what the upload check found: the video's facts once submitted, the reason once rejected.
+ */
+public record Entry(String id, EntryStatus status, String initiative, String organisation, String municipality,
+                    String contactName, String email, String title, String description, String fileName, long declaredBytes,
+                    String contentType, String consentVersion, Instant consentedAt, boolean minorsAppear, Instant createdAt,
+                    VideoFacts video, Rejection rejection, Instant checkedAt) {
+
+    static Entry awaitingUpload(String id, EntryForm form, Instant now) {
+        return new Entry(id, EntryStatus.AWAITING_UPLOAD, form.initiative(), form.organisation(), form.municipality(),
+                form.contactName(), form.email(), form.title(), form.description(), form.fileName(), form.fileSize(),
+                form.contentType(), form.consentVersion(), now, form.minorsAppear(), now, null, null, null);
+    }
+
+    Entry submitted(VideoFacts facts, Instant now) {
+        return new Entry(id, EntryStatus.SUBMITTED, initiative, organisation, municipality, contactName, email, title,
+                description, fileName, declaredBytes, contentType, consentVersion, consentedAt, minorsAppear, createdAt, facts,
+                null, now);
+    }
+
+    Entry rejected(Rejection why, Instant now) {
+        return new Entry(id, EntryStatus.REJECTED, initiative, organisation, municipality, contactName, email, title,
+                description, fileName, declaredBytes, contentType, consentVersion, consentedAt, minorsAppear, createdAt, null,
+                why, now);
+    }
+}

@@ -1,0 +1,182 @@
+package nl.mensenmakennederland.prizes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.testing.ApiContract;
+import nl.mensenmakennederland.testing.ApiRequests;
+import nl.mensenmakennederland.testing.AwsEmulatorExtension;
+import nl.mensenmakennederland.testing.LocalAws;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** POST /prizes/entries against moto, in the template's submission window (1 January to 31 March 2027). */
+@ExtendWith(AwsEmulatorExtension.class)
+class EntryHandlersTest {
+
+    static final Instant IN_THE_WINDOW = Instant.parse("2027-01-15T19:30:00Z");
+
+    private PrizeBackend backend;
+    private CreateEntryHandler create;
+
+    @BeforeEach
+    void freshBackend(LocalAws aws) {
+        aws.reset();
+        backend = new PrizeBackend(aws, Clock.fixed(IN_THE_WINDOW, ZoneOffset.UTC));
+        create = new CreateEntryHandler(backend.desk);
+    }
+
+    private JsonNode enter(ObjectNode form) {
+        APIGatewayV2HTTPResponse answer = ApiContract.call(create, EntryForms.post(form));
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(201);
+        return ApiRequests.body(answer);
+    }
+
+    @Test
+    void aCompleteEntryIsStoredAwaitingItsVideoWithTheConsentItAgreedToAndWhen() {
+        JsonNode answer = enter(EntryForms.complete());
+
+        Entry stored = backend.desk.entries().find(answer.path("entryId").asText()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(EntryStatus.AWAITING_UPLOAD);
+        assertThat(answer.path("status").asText()).isEqualTo("awaiting-upload");
+        assertThat(stored.municipality()).isEqualTo("Zwolle");
+        assertThat(stored.consentVersion()).isEqualTo("2027-01");
+        assertThat(stored.consentedAt()).isEqualTo(IN_THE_WINDOW);
+        assertThat(stored.minorsAppear()).isTrue();
+        assertThat(answer.path("manageUrl").asText())
+                .startsWith("https://www.mensenmakennederland.nl/inzending.html?entry=" + stored.id() + "&token=");
+    }
+
+    @Test
+    void thePresignedPostFixesBucketAndKeyAsksAVideoTypeAndCapsTheSizeForHalfAnHour() {
+        JsonNode answer = enter(EntryForms.complete());
+        JsonNode upload = answer.path("upload");
+        String entryId = answer.path("entryId").asText();
+
+        assertThat(upload.path("url").asText()).isEqualTo(backend.aws.endpoint() + "/" + backend.bucket);
+        assertThat(upload.path("fields").path("key").asText()).isEqualTo("entries/" + entryId + "/video");
+        assertThat(upload.path("fields").path("Content-Type").asText()).isEqualTo("video/quicktime");
+        assertThat(upload.path("maxBytes").asLong()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(upload.path("expiresAt").asText()).isEqualTo("2027-01-15T20:00:00Z");
+        JsonNode policy = policy(upload);
+        assertThat(policy.path("expiration").asText()).isEqualTo("2027-01-15T20:00:00Z");
+        assertThat(policy.path("conditions").toString()).contains(
+                "{\"bucket\":\"" + backend.bucket + "\"}",
+                "{\"key\":\"entries/" + entryId + "/video\"}",
+                "[\"starts-with\",\"$Content-Type\",\"video/\"]",
+                "[\"content-length-range\",1,2147483648]");
+    }
+
+    @Test
+    void theFilesNameIsShownBackButNeverBecomesTheKey() {
+        ObjectNode form = EntryForms.complete();
+        ((ObjectNode) form.get("file")).put("name", "../../index.html");
+
+        JsonNode answer = enter(form);
+
+        assertThat(answer.path("upload").path("fields").path("key").asText()).isEqualTo("entries/" + answer.path("entryId").asText() + "/video");
+        assertThat(backend.desk.entries().find(answer.path("entryId").asText()).orElseThrow().fileName()).isEqualTo("../../index.html");
+    }
+
+    @Test
+    void theBrowserUploadsStraightToS3WithTheFormsFields() throws Exception {
+        JsonNode answer = enter(EntryForms.complete());
+        byte[] video = "not checked here".getBytes(StandardCharsets.UTF_8);
+
+        int status = BrowserUpload.post(answer.path("upload"), "IMG_4821.MOV", video);
+
+        assertThat(status).isBetween(200, 204);
+        String key = answer.path("upload").path("fields").path("key").asText();
+        assertThat(backend.s3.getObjectAsBytes(r -> r.bucket(backend.bucket).key(key)).asByteArray()).isEqualTo(video);
+    }
+
+    @Test
+    void withoutConsentEachMissingAgreementIsNamedInDutchAndNothingIsStored() {
+        ObjectNode form = EntryForms.complete();
+        form.remove("consent");
+
+        APIGatewayV2HTTPResponse answer = ApiContract.call(create, EntryForms.post(form));
+
+        assertThat(answer.getStatusCode()).isEqualTo(422);
+        JsonNode problem = ApiRequests.body(answer);
+        assertThat(problem.path("title").asText()).isEqualTo("Je inzending is nog niet compleet");
+        assertThat(problem.path("errors").findValuesAsText("field"))
+                .containsExactly("consent.version", "consent.publication", "consent.recognisablePeople", "consent.minorsAppear");
+        assertThat(problem.path("errors").findValuesAsText("message"))
+                .anyMatch(m -> m.contains("iedereen die herkenbaar in de vlog te zien is"));
+        assertThat(backend.items()).isEmpty();
+    }
+
+    @Test
+    void childrenInTheVlogNeedAParentOrGuardiansConsent() {
+        ObjectNode form = EntryForms.complete();
+        ((ObjectNode) form.get("consent")).remove("guardians");
+
+        APIGatewayV2HTTPResponse answer = ApiContract.call(create, EntryForms.post(form));
+
+        assertThat(answer.getStatusCode()).isEqualTo(422);
+        assertThat(ApiRequests.body(answer).path("errors").findValuesAsText("field")).containsExactly("consent.guardians");
+        assertThat(ApiRequests.body(answer).path("errors").get(0).path("message").asText()).contains("ouder of voogd");
+        assertThat(backend.items()).isEmpty();
+    }
+
+    @Test
+    void consentToAnOlderWordingIsAskedAgain() {
+        ObjectNode form = EntryForms.complete();
+        ((ObjectNode) form.get("consent")).put("version", "2026-06");
+
+        JsonNode problem = ApiRequests.body(ApiContract.call(create, EntryForms.post(form)));
+
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("consent.version");
+        assertThat(backend.items()).isEmpty();
+    }
+
+    @Test
+    void everyWrongFieldIsListedAtOnceWithTheLimitsSpelledOut() {
+        ObjectNode form = EntryForms.complete();
+        form.put("initiative", "x".repeat(121)).put("municipality", "Atlantis").put("email", "geen-adres")
+                .put("title", "Hi").put("description", "Te kort.");
+        ((ObjectNode) form.get("file")).put("size", 3L * 1024 * 1024 * 1024).put("contentType", "text/plain");
+
+        JsonNode problem = ApiRequests.body(ApiContract.call(create, EntryForms.post(form)));
+
+        assertThat(problem.path("status").asInt()).isEqualTo(422);
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("initiative", "municipality",
+                "email", "title", "description", "file.size", "file.contentType");
+        assertThat(problem.path("errors").findValuesAsText("message"))
+                .contains("Je vlog is te groot: het maximum is 2 GB. Maak hem korter of sla hem op in een lagere kwaliteit.")
+                .anyMatch(m -> m.contains("20 tot 1000 tekens"));
+        assertThat(backend.items()).isEmpty();
+    }
+
+    @Test
+    void beforeTheWindowOpensAndAfterItClosesEntriesAreRefusedWith409() {
+        for (String moment : new String[] {"2026-12-31T22:59:59Z", "2027-03-31T22:00:00Z"}) {
+            PrizeBackend outside = backend.at(Clock.fixed(Instant.parse(moment), ZoneOffset.UTC));
+
+            APIGatewayV2HTTPResponse answer = ApiContract.call(new CreateEntryHandler(outside.desk), EntryForms.post(EntryForms.complete()));
+
+            assertThat(answer.getStatusCode()).as(moment).isEqualTo(409);
+            assertThat(ApiRequests.body(answer).path("detail").asText()).as(moment)
+                    .containsAnyOf("vanaf 1 januari 2027 om 00:00", "gesloten op 1 april 2027 om 00:00");
+        }
+        assertThat(backend.items()).isEmpty();
+    }
+
+    private static JsonNode policy(JsonNode upload) {
+        try {
+            return Json.MAPPER.readTree(Base64.getDecoder().decode(upload.path("fields").path("policy").asText()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
