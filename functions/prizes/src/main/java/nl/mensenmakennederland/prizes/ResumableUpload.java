@@ -96,59 +96,35 @@ public final class ResumableUpload {
 
     /** The parts S3 has, and fresh URLs for the rest: what the website resumes from. */
     public Outcome progress(String entryId, String token) {
-        Optional<Outcome> refused = refusal(entryId, token);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<EntryStore.Multipart> upload = entries.upload(entryId);
-        if (upload.isEmpty()) {
-            return new NotStarted();
-        }
-        EntryStore.Multipart multipart = upload.get();
-        String key = Uploads.objectKey(entryId);
-        List<Part> uploaded;
-        try {
-            uploaded = parts(key, multipart.uploadId());
-        } catch (NoSuchUploadException ended) {
-            return new NotStarted();
-        }
-        List<Integer> have = uploaded.stream().map(Part::partNumber).toList();
-        return new Progress(multipart.uploadId(), multipart.partBytes(), multipart.parts(), uploaded,
-                IntStream.rangeClosed(1, multipart.parts()).filter(n -> !have.contains(n))
-                        .mapToObj(n -> urls.sign(key, multipart.uploadId(), n)).toList());
+        return switch (open(entryId, token)) {
+            case Ended ended -> ended.outcome();
+            case Open open -> new Progress(open.multipart().uploadId(), open.multipart().partBytes(), open.multipart().parts(),
+                    open.parts(), open.missing().stream().map(n -> urls.sign(open.key(), open.multipart().uploadId(), n)).toList());
+        };
     }
 
     /** Makes the object of the parts S3 has, once every part is in and together they stay within the maximum. */
     public Outcome complete(String entryId, String token) {
-        Optional<Outcome> refused = refusal(entryId, token);
-        if (refused.isPresent()) {
-            return refused.get();
+        return switch (open(entryId, token)) {
+            case Ended ended -> ended.outcome();
+            case Open open -> complete(entryId, open);
+        };
+    }
+
+    private Outcome complete(String entryId, Open open) {
+        EntryStore.Multipart multipart = open.multipart();
+        String key = open.key();
+        if (!open.missing().isEmpty()) {
+            return new Incomplete(open.missing());
         }
-        Optional<EntryStore.Multipart> upload = entries.upload(entryId);
-        if (upload.isEmpty()) {
-            return new NotStarted();
-        }
-        EntryStore.Multipart multipart = upload.get();
-        String key = Uploads.objectKey(entryId);
-        List<Part> uploaded;
-        try {
-            uploaded = parts(key, multipart.uploadId());
-        } catch (NoSuchUploadException ended) {
-            return new NotStarted();
-        }
-        List<Integer> have = uploaded.stream().map(Part::partNumber).toList();
-        List<Integer> missing = IntStream.rangeClosed(1, multipart.parts()).filter(n -> !have.contains(n)).boxed().toList();
-        if (!missing.isEmpty()) {
-            return new Incomplete(missing);
-        }
-        long bytes = uploaded.stream().mapToLong(Part::size).sum();
+        long bytes = open.parts().stream().mapToLong(Part::size).sum();
         if (bytes > maxBytes) {
             s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(multipart.uploadId()));
             entries.endUpload(entryId);
             return new TooLarge(maxBytes);
         }
         List<CompletedPart> completed = new ArrayList<>();
-        listParts(key, multipart.uploadId()).forEach(page -> page.parts().forEach(p ->
+        open.pages().forEach(page -> page.parts().forEach(p ->
                 completed.add(CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).build())));
         s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(multipart.uploadId())
                 .multipartUpload(m -> m.parts(completed)));
@@ -176,6 +152,43 @@ public final class ResumableUpload {
         return new Aborted(entryId);
     }
 
+    /** What progress and completion work on: the entry's open upload in parts with S3's pages of its parts, or why not. */
+    private sealed interface Lookup permits Ended, Open {}
+
+    private record Ended(Outcome outcome) implements Lookup {}
+
+    private record Open(EntryStore.Multipart multipart, String key, List<ListPartsResponse> pages) implements Lookup {
+
+        List<Part> parts() {
+            List<Part> parts = new ArrayList<>();
+            pages.forEach(page -> page.parts().forEach(p -> parts.add(new Part(p.partNumber(), p.size()))));
+            return parts;
+        }
+
+        List<Integer> missing() {
+            List<Integer> have = parts().stream().map(Part::partNumber).toList();
+            return IntStream.rangeClosed(1, multipart.parts()).filter(n -> !have.contains(n)).boxed().toList();
+        }
+    }
+
+    /** The link checked, the entry's upload in parts found and S3's parts of it listed (once). */
+    private Lookup open(String entryId, String token) {
+        Optional<Outcome> refused = refusal(entryId, token);
+        if (refused.isPresent()) {
+            return new Ended(refused.get());
+        }
+        Optional<EntryStore.Multipart> upload = entries.upload(entryId);
+        if (upload.isEmpty()) {
+            return new Ended(new NotStarted());
+        }
+        String key = Uploads.objectKey(entryId);
+        try {
+            return new Open(upload.get(), key, listParts(key, upload.get().uploadId()));
+        } catch (NoSuchUploadException ended) {
+            return new Ended(new NotStarted());
+        }
+    }
+
     /** Why the request goes no further: a bad link, no such entry, or an entry no longer waiting for its video. */
     private Optional<Outcome> refusal(String entryId, String token) {
         Optional<Refusal> refusal = links.refusal(entryId, token, clock.instant());
@@ -190,12 +203,6 @@ public final class ResumableUpload {
             return Optional.of(new NotAwaiting(entry.get().status()));
         }
         return Optional.empty();
-    }
-
-    private List<Part> parts(String key, String uploadId) {
-        List<Part> parts = new ArrayList<>();
-        listParts(key, uploadId).forEach(page -> page.parts().forEach(p -> parts.add(new Part(p.partNumber(), p.size()))));
-        return parts;
     }
 
     /** Every page of ListParts (1,000 parts a page). */
