@@ -52,6 +52,17 @@ public final class ApiRequests {
         return event;
     }
 
+    /** The event as API Gateway passes it for a signed-in Cognito user: their {@code sub}, email and groups ({@code [jury]}). */
+    public static APIGatewayV2HTTPEvent signedIn(APIGatewayV2HTTPEvent event, String sub, String email, String groups) {
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("sub", sub, "email", email, "cognito:groups", groups))
+                        .withScopes(java.util.List.of())
+                        .build())
+                .build());
+        return event;
+    }
+
     public static JsonNode body(APIGatewayV2HTTPResponse response) {
         try {
             return Jackson.MAPPER.readTree(response.getBody());

@@ -50,6 +50,7 @@ class FunctionRolesTest {
     static final String MAIL_DEAD_LETTERS = arn("sqs", REGION, ACCOUNT, "MailDeadLetters");
     static final String PRIZES = arn("dynamodb", REGION, ACCOUNT, "table/PrizesTable");
     static final String UPLOADS = "arn:aws:s3:::mmn-dev-uploads-123456789012-eu-west-1";
+    static final String PRIZES_GSI1 = PRIZES + "/index/gsi1";
     static final String ENTRY_VIDEOS = UPLOADS + "/entries/*";
     static final String UPLOAD_CHECKS = arn("sqs", REGION, ACCOUNT, "UploadChecks");
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
@@ -104,7 +105,8 @@ class FunctionRolesTest {
                     on(OUTBOX, "dynamodb:PutItem"),
                     on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
             role("CreateEntryFunction",
-                    on(PRIZES, "dynamodb:PutItem"),                       // the entry
+                    on(PRIZES, "dynamodb:GetItem",                        // an Idempotency-Key's answer
+                            "dynamodb:PutItem"),                          // transaction: the entry (and that answer)
                     on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
                     on(ENTRY_VIDEOS, "s3:PutObject")),                   // what the presigned POST it signs allows
             role("GetEntryFunction",
@@ -112,10 +114,26 @@ class FunctionRolesTest {
                     on(SIGNING_KEY, "ssm:GetParameter")),
             role("WithdrawEntryFunction",
                     on(PRIZES, "dynamodb:GetItem",
-                            "dynamodb:DeleteItem",                        // transaction: the entry
+                            "dynamodb:Query",                             // its partition: scores, an open upload
+                            "dynamodb:DeleteItem",                        // transaction: the entry, its scores
                             "dynamodb:PutItem"),                          // transaction: the moment it was withdrawn
                     on(SIGNING_KEY, "ssm:GetParameter"),
-                    on(ENTRY_VIDEOS, "s3:DeleteObject")),                // the video
+                    on(ENTRY_VIDEOS, "s3:DeleteObject",                   // the video
+                            "s3:AbortMultipartUpload")),                  // or the parts uploaded so far
+            role("ListJuryEntriesFunction",
+                    on(PRIZES_GSI1, "dynamodb:Query")),                  // the entries before the jury; all scores
+            role("GetJuryEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:Query"),     // the entry; its scores
+                    on(ENTRY_VIDEOS, "s3:GetObject")),                   // what the link to watch it allows
+            role("ScoreEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:Query",
+                            "dynamodb:PutItem",                           // transaction: the score
+                            "dynamodb:ConditionCheckItem"),               // transaction: its entry is before the jury
+                    on(ENTRY_VIDEOS, "s3:GetObject")),
+            role("PrizeRankingFunction",
+                    on(PRIZES_GSI1, "dynamodb:Query")),
+            role("DecideEntryFunction",
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem")),
             role("BeginUploadFunction",
                     on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),   // the entry; the upload's id
                     on(SIGNING_KEY, "ssm:GetParameter"),

@@ -100,6 +100,12 @@ final class Fixtures {
             case "GET /prizes/entries/{id}/multipart", "POST /prizes/entries/{id}/multipart/complete" ->
                     sample -> entryLink(sample, uploadInParts(true));
             case "DELETE /prizes/entries/{id}/multipart" -> sample -> entryLink(sample, uploadInParts(false));
+            case "GET /jury/entries" -> sample -> {
+                entryBeforeTheJury(); // in Utrecht, as the sample asks
+                return sample;
+            };
+            case "GET /jury/entries/{id}", "PUT /jury/entries/{id}/score", "PUT /admin/prizes/entries/{id}/status" ->
+                    sample -> atEntry(sample, entryBeforeTheJury());
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
             case "PUT /admin/oproep/variants/{id}" -> this::uploadedVersion;
             default -> Fixture.AS_IS;
@@ -182,8 +188,28 @@ final class Fixtures {
     private Entering.Entered newEntry() {
         var entered = prizes.desk().entering().enter(new EntryForm("Bench", null, "Utrecht", "Bench Entrant",
                 "bench-" + sequence.incrementAndGet() + "@example.org", "Bench vlog", "A vlog the benchmark uploads and checks.",
-                "bench.mp4", 100_000, "video/mp4", ConsentText.CURRENT, false));
+                "bench.mp4", 100_000, "video/mp4", ConsentText.CURRENT, false), Optional.empty());
         return ((Entering.Created) entered).answer();
+    }
+
+    /** A new entry before the jury: its video (a real 3-second MP4) uploaded and checked. */
+    private String entryBeforeTheJury() {
+        String entryId = newEntry().entryId();
+        String key = Uploads.objectKey(entryId);
+        aws.clients().s3().putObject(r -> r.bucket(prizes.desk().uploads().bucket()).key(key).contentType("video/mp4"),
+                RequestBody.fromBytes(TestVideos.make(TestVideos.Kind.MP4_INDEX_AT_END, 3)));
+        prizes.desk().uploadCheck().check(key);
+        return entryId;
+    }
+
+    /** Points a jury or admin request at a real entry. */
+    private String atEntry(String sample, String id) {
+        ObjectNode event = parse(sample);
+        String path = event.path("rawPath").asText().replace(event.path("pathParameters").path("id").asText(), id);
+        event.put("rawPath", path);
+        event.putObject("pathParameters").put("id", id);
+        ((ObjectNode) event.with("requestContext").with("http")).put("path", path);
+        return event.toString();
     }
 
     /**

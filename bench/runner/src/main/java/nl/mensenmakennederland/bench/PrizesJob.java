@@ -50,7 +50,9 @@ record PrizesJob(PrizeDesk desk, SubmissionWindow window) {
                 function.memoryMb(), function.timeout());
     }
 
+    /** The window, and the jury's decision a month after it closes. */
     private static Map<String, String> windowVariables(SubmissionWindow window) {
-        return Map.of("PRIZES_OPEN_AT", window.opensAt().toString(), "PRIZES_CLOSE_AT", window.closesAt().toString());
+        return Map.of("PRIZES_OPEN_AT", window.opensAt().toString(), "PRIZES_CLOSE_AT", window.closesAt().toString(),
+                "PRIZES_JURY_DECIDES_AT", window.closesAt().plus(Duration.ofDays(30)).toString());
     }
 }

@@ -390,6 +390,29 @@ class RuntimeClientTest {
             assertThat(aws.clients().s3().listMultipartUploads(r -> r.bucket(prizes.desk().uploads().bucket())
                     .prefix(nl.mensenmakennederland.prizes.Uploads.objectKey(pathId(event)))).uploads()).as("S3 dropped it").isEmpty();
         }));
+        WORK.put("ListJuryEntriesFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("entries")).as("the entries before the jury in Utrecht").isNotEmpty()
+                        .allSatisfy(entry -> assertThat(entry.path("municipality").asText()).isEqualTo("Utrecht"))));
+        WORK.put("GetJuryEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("entryId").asText()).isEqualTo(pathId(event));
+            assertThat(body.path("watchUrl").asText()).contains("X-Amz-Signature=");
+            assertThat(body.path("otherScoresHidden").asText()).as("a juror who did not score it").isNotBlank();
+        }));
+        WORK.put("ScoreEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("yourScore").path("marks").path("welcome").asInt()).isEqualTo(5);
+            assertThat(prizes.desk().judging().ranking().stream().filter(r -> r.entry().id().equals(pathId(event)))
+                    .findFirst().orElseThrow().count()).as("the score stored").isEqualTo(1);
+        }));
+        WORK.put("PrizeRankingFunction", new Work(event -> prizes.desk().judging().ranking().size(), (event, response, entries) -> {
+            assertThat(response.path("statusCode").asInt()).as("status of %s", response).isEqualTo(200);
+            String csv = response.path("body").asText();
+            assertThat(csv).startsWith("\uFEFFplaats;inzending;");
+            assertThat(csv.split("\r\n")).as("a row per entry before the jury").hasSize(1 + (int) entries);
+        }));
+        WORK.put("DecideEntryFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("status").asText()).isEqualTo("nominated");
+            assertThat(prizes.desk().entries().find(pathId(event)).orElseThrow().status().code()).isEqualTo("nominated");
+        }));
         WORK.put("CheckUploadFunction", new Work(event -> null, (event, response, nothing) -> {
             assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
             String key = java.net.URLDecoder.decode(json(event.path("Records").get(0).path("body").asText())

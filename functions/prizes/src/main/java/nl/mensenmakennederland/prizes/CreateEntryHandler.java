@@ -7,15 +7,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
+import nl.mensenmakennederland.shared.http.Problem.FieldError;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
-/** POST /prizes/entries : enter a vlog; the answer holds the presigned POST the browser uploads it with. */
+/**
+ * POST /prizes/entries : enter a vlog; the answer holds the presigned POST the browser uploads it
+ * with. With an {@code Idempotency-Key}, the same form sent again gets the same entry, as the first answer did.
+ */
 public final class CreateEntryHandler extends HttpHandler {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
@@ -47,8 +52,12 @@ public final class CreateEntryHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
+        Optional<String> idempotencyKey = request.header("idempotency-key").map(String::trim);
+        if (idempotencyKey.isPresent() && !idempotencyKey.get().matches("[\\x21-\\x7e]{1,128}")) {
+            throw Problem.invalidParameter("Idempotency-Key", "De Idempotency-Key moet 1 tot 128 zichtbare tekens zijn.");
+        }
         EntryForm form = EntryForm.parse(request.jsonBody(), desk.uploads().maxBytes());
-        return answer(desk.entering().enter(form));
+        return answer(desk.entering().enter(form, idempotencyKey));
     }
 
     static APIGatewayV2HTTPResponse answer(Entering.Outcome outcome) {
@@ -57,6 +66,11 @@ public final class CreateEntryHandler extends HttpHandler {
                 Metrics.count(Metric.PRIZE_ENTRY_CREATED);
                 yield Responses.json(201, created.answer(), Map.of("location", "/prizes/entries/" + created.answer().entryId()));
             }
+            case Entering.EnteredBefore before -> Responses.json(201, before.answer(),
+                    Map.of("location", "/prizes/entries/" + before.answer().entryId()));
+            case Entering.KeyReused reused -> throw Problem.invalid("Idempotency-Key al gebruikt", List.of(new FieldError(
+                    "Idempotency-Key",
+                    "Deze sleutel hoort bij een andere inzending. Gebruik voor elke nieuwe inzending een nieuwe sleutel.")));
             case Entering.NotOpenYet early -> {
                 Metrics.count(Metric.PRIZE_ENTRY_REFUSED_CLOSED);
                 throw Problem.conflict("Inzenden kan nog niet", "Je kunt je vlog insturen vanaf " + when(early.opensAt()) + ".");

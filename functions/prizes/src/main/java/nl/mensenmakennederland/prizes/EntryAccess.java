@@ -8,7 +8,8 @@ import nl.mensenmakennederland.shared.ManageToken.Refusal;
 
 /**
  * What the entrant does through the mailed link: see the entry (status, consent, what the check
- * found), or withdraw it: the video deleted, then the entry, leaving only when it was withdrawn.
+ * found), or withdraw it: the video (or the parts uploaded so far) deleted, then the entry with its
+ * scores, leaving only when it was withdrawn.
  */
 public final class EntryAccess {
 
@@ -63,7 +64,9 @@ public final class EntryAccess {
         if (entries.find(entryId).isEmpty()) {
             return entries.withdrawnAt(entryId).<Withdrawal>map(Withdrawn::new).orElseGet(NoSuchEntry::new);
         }
-        // The video first: should the entry's delete fail, a retry finds the entry and deletes both.
+        // The video first (and the parts of an upload still open: S3 would keep them until the
+        // lifecycle ends it); should the entry's delete fail, a retry finds the entry and deletes all.
+        entries.upload(entryId).ifPresent(open -> videos.abortUpload(Uploads.objectKey(entryId), open.uploadId()));
         videos.delete(Uploads.objectKey(entryId));
         Instant now = clock.instant();
         if (!entries.withdraw(entryId, now, retention.entryExpiresAt())) {

@@ -6,9 +6,14 @@ import static nl.mensenmakennederland.shared.Items.s;
 import static nl.mensenmakennederland.shared.Items.time;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import nl.mensenmakennederland.shared.IdempotencyKeys;
 import nl.mensenmakennederland.shared.Items;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
@@ -24,15 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * The prizes table's entries ({@code pk=ENTRY#<id>, sk=ENTRY}), withdrawals
  * ({@code pk=ENTRY#<id>, sk=WITHDRAWN}: when, nothing else) and uploads in parts
- * ({@code sk=MULTIPART}: S3's upload id). An entry expires (TTL) a configured
- * time after the round closes; the check's verdict and its mail are one transaction, written
- * only while the entry still waits for its video, so a repeated event writes and mails nothing.
+ * ({@code sk=MULTIPART}: S3's upload id), answers kept by Idempotency-Key ({@code pk=ENTRY-KEYS#entries});
+ * the jurors' scores share the entry's partition
+ * ({@link ScoreStore}). Entries before the jury are listed through {@code gsi1}
+ * ({@code gsi1pk=JURY, gsi1sk=<createdAt>#<id>}). An entry expires (TTL) a configured time after
+ * the jury's decision; the check's verdict and its mail are one transaction, written only while
+ * the entry still waits for its video, so a repeated event writes and mails nothing.
  */
 public final class EntryStore {
 
     private static final String ENTRY = "ENTRY";
     private static final String WITHDRAWN = "WITHDRAWN";
     private static final String MULTIPART = "MULTIPART";
+    private static final String JURY_LISTING = "JURY";
 
     /** An upload in parts begun for an entry ({@code sk=MULTIPART}): S3's upload id and how the file is cut. */
     public record Multipart(String uploadId, long partBytes, int parts) {}
@@ -40,20 +49,44 @@ public final class EntryStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Outbox outbox;
+    private final IdempotencyKeys answers;
 
     public EntryStore(DynamoDbClient dynamo, String table, Outbox outbox) {
         this.dynamo = dynamo;
         this.table = table;
         this.outbox = outbox;
+        this.answers = new IdempotencyKeys(dynamo, table, "ENTRY-KEYS#");
     }
 
-    private static Map<String, AttributeValue> key(String id, String sort) {
+    static Map<String, AttributeValue> key(String id, String sort) {
         return Map.of("pk", s("ENTRY#" + id), "sk", s(sort));
     }
 
-    /** Stores a new entry; its id is fresh, so nothing is overwritten. */
-    public void create(Entry entry, Instant expiresAt) {
-        dynamo.putItem(r -> r.tableName(table).item(toItem(entry, expiresAt)).conditionExpression("attribute_not_exists(pk)"));
+    /**
+     * Stores a new entry (its id is fresh, so nothing is overwritten), and with it the answer to
+     * keep for its Idempotency-Key; false when that key was answered meanwhile (nothing stored).
+     */
+    public boolean create(Entry entry, Instant expiresAt, Optional<IdempotencyKeys.Answer> keep) {
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(entry, expiresAt))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        if (keep.isEmpty()) {
+            dynamo.transactWriteItems(r -> r.transactItems(put));
+            return true;
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(put, answers.put(keep.get())));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(1).code())) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
+    /** The answers kept by Idempotency-Key ({@code pk=ENTRY-KEYS#entries}). */
+    public IdempotencyKeys answers() {
+        return answers;
     }
 
     public Optional<Entry> find(String id) {
@@ -86,27 +119,68 @@ public final class EntryStore {
     }
 
     /**
-     * Deletes the entry and keeps that it was withdrawn, and when (no personal data), in one
-     * transaction; false when there was no entry to delete.
+     * Deletes the entry with everything kept beside it (its scores, an upload in parts) and keeps
+     * that it was withdrawn, and when (no personal data), in one transaction; false when there was
+     * no entry to delete.
      */
     public boolean withdraw(String id, Instant now, Instant expiresAt) {
         Map<String, AttributeValue> record = new HashMap<>(key(id, WITHDRAWN));
         record.put("withdrawnAt", time(now));
         record.put("expiresAt", n(expiresAt.getEpochSecond()));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(id, ENTRY))
+                .conditionExpression("attribute_exists(pk)").build()).build());
+        // Six jurors' scores and an upload item: far below a transaction's 100 items.
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk").consistentRead(true)
+                        .expressionAttributeValues(Map.of(":pk", s("ENTRY#" + id))).projectionExpression("pk, sk"))
+                .items().stream()
+                .filter(item -> !ENTRY.equals(Items.string(item, "sk")) && !WITHDRAWN.equals(Items.string(item, "sk")))
+                .forEach(item -> writes.add(TransactWriteItem.builder()
+                        .delete(Delete.builder().tableName(table).key(item).build()).build()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(record).build()).build());
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(id, ENTRY))
-                            .conditionExpression("attribute_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(record).build()).build()));
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
             return true;
         } catch (TransactionCanceledException cancelled) {
             if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
                 return false;
             }
             throw cancelled;
+        }
+    }
+
+    /** The entries before the jury (submitted, or decided on), oldest first. */
+    public List<Entry> beforeTheJury() {
+        return dynamo.queryPaginator(r -> r.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :listing")
+                        .expressionAttributeValues(Map.of(":listing", s(JURY_LISTING))))
+                .items().stream().map(EntryStore::fromItem).toList();
+    }
+
+    /**
+     * Writes an admin's decision ({@code decided}: its status and why), if the entry is still
+     * before the jury; false when it is not (withdrawn meanwhile).
+     */
+    public boolean decide(Entry decided, Instant expiresAt) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(decided, expiresAt))
+                    .conditionExpression(beforeTheJuryCondition())
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(beforeTheJuryValues()));
+            return true;
         } catch (ConditionalCheckFailedException gone) {
             return false;
         }
+    }
+
+    /** {@code #status IN (...)}: the entry is before the jury. */
+    static String beforeTheJuryCondition() {
+        return "#status IN (" + String.join(", ", beforeTheJuryValues().keySet()) + ")";
+    }
+
+    static Map<String, AttributeValue> beforeTheJuryValues() {
+        Map<String, AttributeValue> values = new TreeMap<>();
+        EntryStatus.BEFORE_THE_JURY.forEach(status -> values.put(":" + status.name().toLowerCase(Locale.ROOT), s(status.code())));
+        return values;
     }
 
     /** Notes the upload in parts begun for the entry (replacing one begun before). */
@@ -166,6 +240,15 @@ public final class EntryStore {
         if (entry.rejection() != null) {
             item.put("rejection", s(entry.rejection().name()));
         }
+        if (entry.decision() != null) {
+            Items.putText(item, "juryNote", entry.decision().note());
+            item.put("decidedAt", time(entry.decision().at()));
+            item.put("decidedBy", s(entry.decision().by()));
+        }
+        if (entry.beforeTheJury()) {
+            item.put("gsi1pk", s(JURY_LISTING));
+            item.put("gsi1sk", s(entry.createdAt() + "#" + entry.id()));
+        }
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         return item;
     }
@@ -181,6 +264,7 @@ public final class EntryStore {
                 Items.string(item, "fileName"), Items.longValue(item, "declaredBytes"), Items.string(item, "contentType"),
                 Items.string(item, "consentVersion"), Items.time(item, "consentedAt"), Items.bool(item, "minorsAppear"),
                 Items.time(item, "createdAt"), video, rejection == null ? null : Rejection.valueOf(rejection),
-                Items.time(item, "checkedAt"));
+                Items.time(item, "checkedAt"), item.containsKey("decidedAt") ? new Entry.JuryDecision(
+                        Items.string(item, "juryNote"), Items.time(item, "decidedAt"), Items.string(item, "decidedBy")) : null);
     }
 }

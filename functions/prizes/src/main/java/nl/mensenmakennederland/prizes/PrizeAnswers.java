@@ -13,7 +13,7 @@ final class PrizeAnswers {
     static Map<String, Object> view(Entry entry, PrizeMails mails) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("entryId", entry.id());
-        view.put("status", entry.status().code());
+        view.put("status", entry.status().publicCode());
         view.put("initiative", entry.initiative());
         if (entry.organisation() != null) {
             view.put("organisation", entry.organisation());

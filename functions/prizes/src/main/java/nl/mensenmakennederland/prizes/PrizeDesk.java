@@ -2,6 +2,7 @@ package nl.mensenmakennederland.prizes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
@@ -14,20 +15,26 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The prize use cases wired together: entering, the upload check, the entrant's link (view, withdraw), uploads in parts. */
+/**
+ * The prize use cases wired together: entering, the upload check, the entrant's link (view,
+ * withdraw), uploads in parts, and the jury's work.
+ */
 public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess access, ResumableUpload resumable,
-                        EntryLinks links, EntryStore entries, Retention retention, Uploads uploads, PrizeMails mails,
-                        VideoStore videos) {
+                        Judging judging, EntryLinks links, EntryStore entries, Retention retention, Uploads uploads,
+                        PresignedUrls urls, PrizeMails mails, VideoStore videos) {
 
     /** Configuration, as template.yaml sets it. */
-    public record Settings(SubmissionWindow window, Duration keptAfterClose, long maxBytes, long resumableFromBytes,
+    public record Settings(SubmissionWindow window, Instant juryDecidesAt, Duration keptAfterDecision, Duration winnersKept,
+                           long maxBytes, long resumableFromBytes,
                            Duration maxDuration, Duration uploadValid, String siteOrigin, String bucket, String bucketUrl,
                            String region) {
 
         public static Settings fromEnvironment(Env env) {
             String bucket = env.required("UPLOADS_BUCKET");
             return new Settings(SubmissionWindow.fromEnvironment(env),
+                    Instant.parse(env.required("PRIZES_JURY_DECIDES_AT")),
                     Duration.ofDays(env.integer("RETENTION_DAYS", 90)),
+                    Duration.ofDays(env.integer("PRIZES_WINNER_RETENTION_DAYS", 1095)),
                     Long.parseLong(env.optional("PRIZES_MAX_UPLOAD_BYTES", Long.toString(Uploads.DEFAULT_MAX_BYTES))),
                     Long.parseLong(env.optional("PRIZES_RESUMABLE_FROM_BYTES", Long.toString(Uploads.DEFAULT_RESUMABLE_FROM_BYTES))),
                     Duration.ofSeconds(env.integer("PRIZES_MAX_VIDEO_SECONDS", 600)),
@@ -41,17 +48,19 @@ public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess 
         EntryStore entries = new EntryStore(dynamo, table, new Outbox(outboxTable));
         VideoStore videos = new VideoStore(s3, settings.bucket());
         EntryLinks links = new EntryLinks(keys, settings.siteOrigin());
-        Retention retention = new Retention(settings.window(), settings.keptAfterClose());
+        Retention retention = new Retention(settings.window(), settings.juryDecidesAt(), settings.keptAfterDecision(),
+                settings.winnersKept());
         Uploads uploads = new Uploads(new PostPolicySigner(credentials, settings.region(), clock), settings.bucket(),
                 settings.bucketUrl(), settings.maxBytes(), settings.resumableFromBytes(), settings.uploadValid());
-        PartUrls partUrls = new PartUrls(credentials, settings.region(), settings.bucketUrl(), clock, settings.uploadValid());
+        PresignedUrls presigned = new PresignedUrls(credentials, settings.region(), settings.bucketUrl(), clock, settings.uploadValid());
         PrizeMails mails = new PrizeMails(settings.siteOrigin(), settings.maxBytes(), settings.maxDuration());
         VideoSniffer sniffer = new VideoSniffer(settings.maxBytes(), settings.maxDuration().toMillis());
         return new PrizeDesk(new Entering(entries, links, uploads, retention, clock),
                 new UploadCheck(entries, videos, sniffer, links, mails, retention, clock),
                 new EntryAccess(entries, videos, links, retention, clock),
-                new ResumableUpload(entries, links, s3, settings.bucket(), partUrls, settings.maxBytes(), retention, clock),
-                links, entries, retention, uploads, mails, videos);
+                new ResumableUpload(entries, links, s3, settings.bucket(), presigned, settings.maxBytes(), retention, clock),
+                new Judging(entries, new ScoreStore(dynamo, table), presigned, retention, clock),
+                links, entries, retention, uploads, presigned, mails, videos);
     }
 
     /** The S3 client, built once per environment; path-style addresses when pointed at an emulator. */

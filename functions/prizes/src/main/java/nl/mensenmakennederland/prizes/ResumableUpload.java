@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 
 /**
  * A large vlog uploaded in parts from a phone on a weak line: S3 multipart, each part put straight
- * to S3 through its own presigned URL ({@link PartUrls}). After a dropped connection the website
+ * to S3 through its own presigned URL ({@link PresignedUrls}). After a dropped connection the website
  * asks which parts S3 has and gets fresh URLs for the others; once all are in, completing makes
  * the object, and S3's notification starts the check as for a single upload. The bucket's
  * lifecycle aborts an upload left unfinished for a day.
@@ -32,7 +32,7 @@ public final class ResumableUpload {
     public sealed interface Outcome {}
 
     /** An upload begun, or its state: the parts S3 has, and a fresh URL for each part still to send. */
-    public record Progress(String uploadId, long partBytes, int parts, List<Part> uploaded, List<PartUrls.PartUrl> missing)
+    public record Progress(String uploadId, long partBytes, int parts, List<Part> uploaded, List<PresignedUrls.PartUrl> missing)
             implements Outcome {}
 
     /** All parts were in: the object exists, the check follows. */
@@ -60,12 +60,12 @@ public final class ResumableUpload {
     private final EntryLinks links;
     private final S3Client s3;
     private final String bucket;
-    private final PartUrls urls;
+    private final PresignedUrls urls;
     private final long maxBytes;
     private final Retention retention;
     private final Clock clock;
 
-    public ResumableUpload(EntryStore entries, EntryLinks links, S3Client s3, String bucket, PartUrls urls, long maxBytes,
+    public ResumableUpload(EntryStore entries, EntryLinks links, S3Client s3, String bucket, PresignedUrls urls, long maxBytes,
                            Retention retention, Clock clock) {
         this.entries = entries;
         this.links = links;
@@ -91,7 +91,7 @@ public final class ResumableUpload {
         entries.beginUpload(entryId, new EntryStore.Multipart(uploadId, partBytes, parts), retention.entryExpiresAt());
         Log.info("upload.multipart-begun", "entryId", entryId, "parts", parts);
         return new Progress(uploadId, partBytes, parts, List.of(),
-                IntStream.rangeClosed(1, parts).mapToObj(n -> urls.sign(key, uploadId, n)).toList());
+                IntStream.rangeClosed(1, parts).mapToObj(n -> urls.part(key, uploadId, n)).toList());
     }
 
     /** The parts S3 has, and fresh URLs for the rest: what the website resumes from. */
@@ -99,7 +99,7 @@ public final class ResumableUpload {
         return switch (open(entryId, token)) {
             case Ended ended -> ended.outcome();
             case Open open -> new Progress(open.multipart().uploadId(), open.multipart().partBytes(), open.multipart().parts(),
-                    open.parts(), open.missing().stream().map(n -> urls.sign(open.key(), open.multipart().uploadId(), n)).toList());
+                    open.parts(), open.missing().stream().map(n -> urls.part(open.key(), open.multipart().uploadId(), n)).toList());
         };
     }
 

@@ -4,12 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long an entry is kept: the round's submission window, then {@code keptAfterClose}
- * (the jury's decision falls inside it); then its TTL removes it and its manage link expires.
+ * How long an entry is kept: up to the jury's decision ({@code juryDecidesAt}, after the
+ * submission window), then {@code keptAfterDecision}; then its TTL removes it, its scores with
+ * it, and its manage link expires. A winner's entry, the record of the consent to publish its
+ * vlog, is kept {@code winnersKept} after the decision instead.
  */
-public record Retention(SubmissionWindow window, Duration keptAfterClose) {
+public record Retention(SubmissionWindow window, Instant juryDecidesAt, Duration keptAfterDecision, Duration winnersKept) {
+
+    public Retention {
+        if (juryDecidesAt.isBefore(window.closesAt())) {
+            throw new IllegalArgumentException("The jury decides before the submission window closes");
+        }
+    }
 
     public Instant entryExpiresAt() {
-        return window.closesAt().plus(keptAfterClose);
+        return juryDecidesAt.plus(keptAfterDecision);
+    }
+
+    /** When an entry with this status is removed. */
+    public Instant expiresAt(EntryStatus status) {
+        return status == EntryStatus.WINNER ? juryDecidesAt.plus(winnersKept) : entryExpiresAt();
     }
 }

@@ -4,9 +4,10 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The uploads bucket as the prize functions use it: ranged reads of a video, and deleting one. */
+/** The uploads bucket as the prize functions use it: ranged reads of a video, deleting one, ending an upload in parts. */
 public final class VideoStore {
 
     /** The object is not (or no longer) in the bucket. */
@@ -48,6 +49,15 @@ public final class VideoStore {
                 }
             }
         };
+    }
+
+    /** Ends an upload in parts and drops the parts S3 holds; nothing happens when it has ended already. */
+    public void abortUpload(String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (NoSuchUploadException ended) {
+            // completed, aborted or ended by the lifecycle: what aborting asks for
+        }
     }
 
     /** Deletes the object; nothing happens when it is gone already. */

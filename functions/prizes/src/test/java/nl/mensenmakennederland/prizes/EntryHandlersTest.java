@@ -2,6 +2,7 @@ package nl.mensenmakennederland.prizes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -156,6 +157,44 @@ class EntryHandlersTest {
                 .contains("Je vlog is te groot: het maximum is 2 GB. Maak hem korter of sla hem op in een lagere kwaliteit.")
                 .anyMatch(m -> m.contains("20 tot 1000 tekens"));
         assertThat(backend.items()).isEmpty();
+    }
+
+    private APIGatewayV2HTTPResponse enterWithKey(ObjectNode form, String key) {
+        return ApiContract.call(create, withKey(EntryForms.post(form), key));
+    }
+
+    @Test
+    void theSameFormSentAgainWithItsIdempotencyKeyGetsTheSameEntryWithAFreshUpload() {
+        JsonNode first = ApiRequests.body(enterWithKey(EntryForms.complete(), "6f1d-entry-retry"));
+        PrizeBackend later = backend.at(Clock.fixed(IN_THE_WINDOW.plusSeconds(3600), ZoneOffset.UTC));
+
+        APIGatewayV2HTTPResponse retried = ApiContract.call(new CreateEntryHandler(later.desk),
+                withKey(EntryForms.post(EntryForms.complete()), "6f1d-entry-retry"));
+
+        assertThat(retried.getStatusCode()).isEqualTo(201);
+        JsonNode again = ApiRequests.body(retried);
+        assertThat(again.path("entryId").asText()).isEqualTo(first.path("entryId").asText());
+        assertThat(again.path("manageUrl").asText()).isEqualTo(first.path("manageUrl").asText());
+        // Signed an hour later: the first upload's half hour is over, this one is valid from now.
+        assertThat(again.path("upload").path("expiresAt").asText()).isEqualTo("2027-01-15T21:00:00Z");
+        assertThat(backend.items()).filteredOn(item -> item.get("sk").s().equals("ENTRY")).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyUsedForAnotherFormIsRefusedAndStoresNothing() {
+        enterWithKey(EntryForms.complete(), "6f1d-entry-retry");
+        ObjectNode other = EntryForms.complete().put("title", "Een heel andere vlog");
+
+        APIGatewayV2HTTPResponse refused = enterWithKey(other, "6f1d-entry-retry");
+
+        assertThat(refused.getStatusCode()).isEqualTo(422);
+        assertThat(ApiRequests.body(refused).path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(backend.items()).filteredOn(item -> item.get("sk").s().equals("ENTRY")).hasSize(1);
+    }
+
+    private static APIGatewayV2HTTPEvent withKey(APIGatewayV2HTTPEvent request, String key) {
+        request.getHeaders().put("idempotency-key", key);
+        return request;
     }
 
     @Test

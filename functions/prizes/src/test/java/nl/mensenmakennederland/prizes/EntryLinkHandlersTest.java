@@ -96,8 +96,8 @@ class EntryLinkHandlersTest {
         assertThat(ApiContract.call(view, EntryForms.view(id, null)).getStatusCode()).isEqualTo(403);
         assertThat(ApiContract.call(withdraw, EntryForms.withdraw(id,
                 EntryForms.tokenOf(second.path("manageUrl").asText()))).getStatusCode()).isEqualTo(403);
-        // Kept RetentionDays (90) after the round closes on 31 March: the link ends with the entry.
-        PrizeBackend later = backend.at(Clock.fixed(Instant.parse("2027-06-30T00:00:00Z"), ZoneOffset.UTC));
+        // Kept RetentionDays (90) after the jury's decision on 31 May: the link ends with the entry.
+        PrizeBackend later = backend.at(Clock.fixed(Instant.parse("2027-09-01T00:00:00Z"), ZoneOffset.UTC));
         APIGatewayV2HTTPResponse expired = ApiContract.call(new GetEntryHandler(later.desk),
                 EntryForms.view(id, EntryForms.tokenOf(first.path("manageUrl").asText())));
         assertThat(expired.getStatusCode()).isEqualTo(403);

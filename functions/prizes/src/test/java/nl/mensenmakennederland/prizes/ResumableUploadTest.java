@@ -126,6 +126,21 @@ class ResumableUploadTest {
     }
 
     @Test
+    void withdrawingDuringAnUploadInPartsDropsThePartsSoFarWithTheEntry() throws Exception {
+        JsonNode entered = enter(20_000_000);
+        JsonNode begun = ApiRequests.body(ApiContract.call(new BeginUploadHandler(backend.desk),
+                request("POST /prizes/entries/{id}/multipart", entered)));
+        put(begun.path("missing").get(0), new byte[16 * 1024 * 1024]);
+
+        APIGatewayV2HTTPResponse withdrawn = ApiContract.call(new WithdrawEntryHandler(backend.desk),
+                EntryForms.withdraw(entered.path("entryId").asText(), EntryForms.tokenOf(entered.path("manageUrl").asText())));
+
+        assertThat(withdrawn.getStatusCode()).isEqualTo(200);
+        assertThat(backend.s3.listMultipartUploads(r -> r.bucket(backend.bucket)).uploads()).isEmpty();
+        assertThat(backend.items()).singleElement().satisfies(item -> assertThat(item.get("sk").s()).isEqualTo("WITHDRAWN"));
+    }
+
+    @Test
     void aBadLinkGetsNoUploadAndAnEntryAlreadyCheckedNoNewOne() throws Exception {
         JsonNode entered = enter(1_000_000);
         APIGatewayV2HTTPEvent forged = request("POST /prizes/entries/{id}/multipart", entered);

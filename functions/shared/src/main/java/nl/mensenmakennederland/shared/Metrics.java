@@ -24,6 +24,7 @@ public final class Metrics {
         PRIZE_VIDEO_SUBMITTED("PrizeVideoSubmitted"),
         PRIZE_VIDEO_REJECTED("PrizeVideoRejected"),
         PRIZE_ENTRY_WITHDRAWN("PrizeEntryWithdrawn"),
+        PRIZE_ENTRY_SCORED("PrizeEntryScored"),
         MAIL_SENT("MailSent"),
         MAIL_FAILED("MailFailed"),
         OPROEP_DOWNLOADED("OproepDownloaded"),

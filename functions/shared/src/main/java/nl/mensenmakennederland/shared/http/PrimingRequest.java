@@ -17,7 +17,7 @@ public final class PrimingRequest {
     private final Map<String, String> query = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>(Map.of("accept", "application/json"));
     private String body;
-    private boolean admin;
+    private String group;
     private int expectedStatus = 200;
 
     private PrimingRequest(String routeKey) {
@@ -46,7 +46,12 @@ public final class PrimingRequest {
 
     /** As an admin signed in through the API's JWT authorizer ({@code cognito:groups} holds {@code admins}). */
     public PrimingRequest asAdmin() {
-        this.admin = true;
+        return asMemberOf(Caller.ADMINS);
+    }
+
+    /** As a signed-in member of {@code group} ({@link Caller#JURY}, say). */
+    public PrimingRequest asMemberOf(String group) {
+        this.group = group;
         return this;
     }
 
@@ -104,9 +109,9 @@ public final class PrimingRequest {
                         .withRequestId("priming")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(method).withPath(path).withProtocol("HTTP/1.1").build())
-                        .withAuthorizer(!admin ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withAuthorizer(group == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", "priming", "cognito:groups", "[admins]")).build())
+                                        .withClaims(Map.of("sub", "priming", "cognito:groups", "[" + group + "]")).build())
                                 .build())
                         .build())
                 .build();

@@ -13,9 +13,6 @@ import nl.mensenmakennederland.shared.Json;
 /** Read access to an HTTP API (payload v2) request, with the checks every JSON route needs. */
 public final class Request {
 
-    /** The Cognito group whose members may use the /admin routes. */
-    public static final String ADMIN_GROUP = "admins";
-
     /** Largest JSON body any form sends; anything bigger is refused before parsing. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
@@ -76,21 +73,29 @@ public final class Request {
      * Lets only admins through: the API's JWT authorizer has checked the token; this checks its
      * claims again (defence in depth), answering 401 without a token and 403 without the group.
      */
-    public void requireAdmin() {
+    public Caller requireAdmin() {
+        return requireAnyOf(Caller.ADMINS);
+    }
+
+    /**
+     * The caller, if they belong to one of {@code groups}: 401 without a token, 403 otherwise.
+     * The authorizer checks the token only; group membership is the function's to check.
+     */
+    public Caller requireAnyOf(String... groups) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context == null ? null : context.getAuthorizer();
-        Map<String, String> claims = authorizer == null || authorizer.getJwt() == null ? null : authorizer.getJwt().getClaims();
-        if (claims == null || claims.isEmpty()) {
-            throw new Problem(401, "Niet ingelogd", "Log in als beheerder.");
+        Caller caller = Caller.fromClaims(authorizer == null || authorizer.getJwt() == null ? null : authorizer.getJwt().getClaims());
+        if (caller == null) {
+            throw new Problem(401, "Niet ingelogd", "Log in om dit te gebruiken.");
         }
-        // API Gateway renders a list claim as "[admins jury]" or as a plain value.
-        String groups = claims.getOrDefault("cognito:groups", "");
-        for (String group : groups.replace("[", " ").replace("]", " ").replace(",", " ").trim().split("\\s+")) {
-            if (group.equals(ADMIN_GROUP)) {
-                return;
+        for (String group : groups) {
+            if (caller.in(group)) {
+                return caller;
             }
         }
-        throw new Problem(403, "Geen toegang", "Dit deel is alleen voor beheerders.");
+        throw new Problem(403, "Geen toegang", groups.length == 1 && groups[0].equals(Caller.JURY)
+                ? "Dit deel is alleen voor de jury." : groups.length == 1 ? "Dit deel is alleen voor beheerders."
+                : "Dit deel is alleen voor de jury en beheerders.");
     }
 
     /** The body as a JSON object: 415 unless it is JSON, 413 when too large, 400 when malformed. */

@@ -19,20 +19,21 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * moto checks no signature, so the part URLs are proven against an independent implementation:
- * botocore's {@code generate_presigned_url('upload_part', ...)} (boto3 is installed) on the same
- * fixed inputs, its clock frozen, must give the same URL, signature included.
+ * moto checks no signature, so the URLs are proven against an independent implementation:
+ * botocore's {@code generate_presigned_url('upload_part' | 'get_object', ...)} (boto3 is
+ * installed) on the same fixed inputs, its clock frozen, must give the same URL, signature included.
  */
-class PartUrlsTest {
+class PresignedUrlsTest {
 
     static final Instant NOW = Instant.parse("2027-01-15T19:30:00Z");
     static final String BUCKET = "mmn-dev-uploads-123456789012-eu-west-1";
     static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     static final String TOKEN = "FwoGZXIvYXdzEXAMPLE/token+with=chars";
 
-    private static String botocore(String key, String uploadId, int partNumber, int seconds) throws Exception {
+    /** botocore's URL for {@code operation} with {@code params} (a JSON object of the operation's parameters). */
+    private static String botocore(String operation, String params, int seconds) throws Exception {
         String script = """
-                import datetime, sys
+                import datetime, json, sys
                 from unittest import mock
                 import boto3
                 from botocore.config import Config
@@ -42,19 +43,18 @@ class PartUrlsTest {
                     s3 = boto3.client('s3', region_name='eu-west-1',
                                       config=Config(signature_version='s3v4', s3={'addressing_style': 'virtual'}),
                                       aws_access_key_id='ASIAEXAMPLEKEY', aws_secret_access_key=sys.argv[1], aws_session_token=sys.argv[2])
-                    print(s3.generate_presigned_url('upload_part', ExpiresIn=int(sys.argv[7]), Params={
-                        'Bucket': sys.argv[3], 'Key': sys.argv[4], 'UploadId': sys.argv[5], 'PartNumber': int(sys.argv[6])}))
+                    print(s3.generate_presigned_url(sys.argv[3], ExpiresIn=int(sys.argv[5]), Params=json.loads(sys.argv[4])))
                 """;
         Process python = new ProcessBuilder(System.getenv().getOrDefault("MOTO_PYTHON", "python3"), "-c", script, SECRET, TOKEN,
-                BUCKET, key, uploadId, Integer.toString(partNumber), Integer.toString(seconds)).redirectErrorStream(true).start();
+                operation, params, Integer.toString(seconds)).redirectErrorStream(true).start();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assumeTrue(python.waitFor() == 0 || !out.contains("No module named"), "boto3 is not installed: " + out);
         assertThat(python.exitValue()).as(out).isZero();
         return out;
     }
 
-    private static PartUrls urls() {
-        return new PartUrls(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLEKEY", SECRET, TOKEN)),
+    private static PresignedUrls urls() {
+        return new PresignedUrls(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLEKEY", SECRET, TOKEN)),
                 "eu-west-1", Uploads.bucketUrl(new Env(Map.of("AWS_REGION", "eu-west-1")), BUCKET),
                 Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(30));
     }
@@ -68,8 +68,10 @@ class PartUrlsTest {
     void aPartUrlIsBotocoresToTheSignature() throws Exception {
         String uploadId = "VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA--";
 
-        PartUrls.PartUrl part = urls().sign("entries/hT3k9Qm2XbVw7LpR4sYd1A/video", uploadId, 7);
-        String expected = botocore("entries/hT3k9Qm2XbVw7LpR4sYd1A/video", uploadId, 7, 1800);
+        PresignedUrls.PartUrl part = urls().part("entries/hT3k9Qm2XbVw7LpR4sYd1A/video", uploadId, 7);
+        String expected = botocore("upload_part", """
+                {"Bucket": "%s", "Key": "entries/hT3k9Qm2XbVw7LpR4sYd1A/video", "UploadId": "%s", "PartNumber": 7}"""
+                .formatted(BUCKET, uploadId), 1800);
 
         URI ours = URI.create(part.url());
         assertThat(ours.getScheme() + "://" + ours.getRawAuthority() + ours.getRawPath())
@@ -81,9 +83,19 @@ class PartUrlsTest {
     }
 
     @Test
+    void aJurorsLinkToWatchIsBotocoresGetObjectToTheSignature() throws Exception {
+        String ours = urls().watch("entries/hT3k9Qm2XbVw7LpR4sYd1A/video", Duration.ofMinutes(10));
+        String expected = botocore("get_object", """
+                {"Bucket": "%s", "Key": "entries/hT3k9Qm2XbVw7LpR4sYd1A/video"}""".formatted(BUCKET), 600);
+
+        assertThat(ours.substring(0, ours.indexOf('?'))).isEqualTo(expected.substring(0, expected.indexOf('?')));
+        assertThat(query(ours)).isEqualTo(query(expected)).contains("X-Amz-Expires=600");
+    }
+
+    @Test
     void eachPartNumberHasItsOwnSignature() throws IOException {
-        String one = signature(urls().sign("entries/x/video", "upload", 1).url());
-        String two = signature(urls().sign("entries/x/video", "upload", 2).url());
+        String one = signature(urls().part("entries/x/video", "upload", 1).url());
+        String two = signature(urls().part("entries/x/video", "upload", 2).url());
 
         assertThat(one).isNotEqualTo(two);
     }
