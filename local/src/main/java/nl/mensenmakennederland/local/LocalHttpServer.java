@@ -17,7 +17,7 @@ import nl.mensenmakennederland.shared.Log;
 
 /**
  * One loopback port for everything a volunteer's browser needs: the template's API routes
- * first, then the local mailbox and token endpoint, then the demo site; anything else is API
+ * first, then the local mailbox, token endpoint and schedule triggers, then the demo site; anything else is API
  * Gateway's 404. It answers only requests addressed to the loopback host: the admin tokens and the
  * mailbox must not be readable by a web page that rebinds its own domain's DNS to 127.0.0.1.
  */
@@ -30,13 +30,16 @@ final class LocalHttpServer implements AutoCloseable {
     private final ApiGateway api;
     private final MailboxPage mailbox;
     private final TokenEndpoint tokens;
+    private final ScheduleTriggers schedules;
     private final StaticSite site;
     private final int port;
 
-    LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, TokenEndpoint tokens, StaticSite site) throws IOException {
+    LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, TokenEndpoint tokens, ScheduleTriggers schedules,
+                    StaticSite site) throws IOException {
         this.api = api;
         this.mailbox = mailbox;
         this.tokens = tokens;
+        this.schedules = schedules;
         this.site = site;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.port = server.getAddress().getPort();
@@ -88,6 +91,9 @@ final class LocalHttpServer implements AutoCloseable {
             response = rawPath.startsWith(MailboxPage.PATH) ? mailbox.get(rawPath)
                     : rawPath.equals(TokenEndpoint.PATH) ? tokens.get(exchange.getRequestURI().getRawQuery())
                     : site.get(rawPath);
+        }
+        if (response.isEmpty() && "POST".equals(method)) {
+            response = schedules.post(rawPath);
         }
         return response.orElseGet(LocalResponse::notFound);
     }

@@ -79,6 +79,7 @@ public final class LocalRunner {
 
         List<String> consumers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
+        Map<String, ScheduleSource> schedules = new LinkedHashMap<>();
         DynamoDbStreamsClient streams = track(AwsClients.configure(DynamoDbStreamsClient.builder()).build());
         SqsClient sqs = track(AwsClients.configure(SqsClient.builder()).build());
         for (SamTemplate.Function function : template.functions()) {
@@ -97,15 +98,14 @@ public final class LocalRunner {
                         source.start();
                         consumers.add(source.description());
                     }
-                    case "Schedule" -> {
+                    case "Schedule", "ScheduleV2" -> {
+                        ScheduleSource schedule = track(ScheduleSource.of(functions.get(function.logicalId()), event,
+                                Clock.systemUTC()));
                         if (ScheduleSource.runnable(event)) {
-                            ScheduleSource schedule = track(ScheduleSource.of(functions.get(function.logicalId()), event,
-                                    Clock.systemUTC()));
                             schedule.start();
-                            consumers.add(schedule.description());
-                        } else {
-                            notRun.add(function.logicalId() + " <- Schedule " + event.properties().get("Schedule"));
                         }
+                        schedules.put(function.logicalId(), schedule);
+                        consumers.add(schedule.description());
                     }
                     default -> notRun.add(function.logicalId() + " <- " + event.type() + " " + event.name());
                 }
@@ -121,6 +121,7 @@ public final class LocalRunner {
                 new ApiGateway(routes, authorizers, functions, Clock.systemUTC()),
                 new MailboxPage(new Mailbox(emulator.endpoint(), Clock.systemUTC())),
                 new TokenEndpoint(issuer, authorizers),
+                new ScheduleTriggers(schedules),
                 new StaticSite(RepositoryRoot.path().resolve("site"))));
         server.start();
 

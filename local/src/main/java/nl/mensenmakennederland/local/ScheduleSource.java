@@ -15,9 +15,11 @@ import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.testing.SamTemplate;
 
 /**
- * A function's {@code Type: Schedule} event with a {@code rate(...)} expression, run as
- * EventBridge runs it: first one period after start, then every period, with the Scheduled
- * Event as input (or the event's {@code Input}). A {@code cron(...)} schedule is not run locally.
+ * A function's schedule ({@code Type: Schedule}, or EventBridge Scheduler's {@code ScheduleV2}),
+ * run as EventBridge runs it: a {@code rate(...)} expression first one period after start, then
+ * every period, with the Scheduled Event as input (or the event's {@code Input}). A
+ * {@code cron(...)} schedule does not tick locally (a morning digest at 07:00 is no use to a
+ * developer); every schedule can be fired on demand ({@link #fire()}, {@code POST /_local/schedules/<function>}).
  */
 final class ScheduleSource implements AutoCloseable {
 
@@ -25,38 +27,46 @@ final class ScheduleSource implements AutoCloseable {
 
     private final LocalFunction function;
     private final String rule;
+    private final String expression;
     private final Duration period;
     private final Object input;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("schedule-", 0).factory());
 
-    private ScheduleSource(LocalFunction function, String rule, Duration period, Object input, Clock clock) {
+    private ScheduleSource(LocalFunction function, String rule, String expression, Duration period, Object input, Clock clock) {
         this.function = function;
         this.rule = rule;
+        this.expression = expression;
         this.period = period;
         this.input = input;
         this.clock = clock;
     }
 
-    /** Whether the runner can run this schedule: a rate expression that is not disabled. */
+    /** Whether the schedule ticks locally: a rate expression that is not disabled. */
     static boolean runnable(SamTemplate.FunctionEvent event) {
-        return RATE.matcher(String.valueOf(event.properties().get("Schedule"))).matches()
-                && !Boolean.FALSE.equals(event.properties().get("Enabled"));
+        return RATE.matcher(expression(event)).matches() && !Boolean.FALSE.equals(event.properties().get("Enabled"))
+                && !"DISABLED".equals(event.properties().get("State"));
+    }
+
+    /** {@code Schedule}'s expression, or {@code ScheduleV2}'s. */
+    static String expression(SamTemplate.FunctionEvent event) {
+        return String.valueOf(event.properties().get(event.type().equals("ScheduleV2") ? "ScheduleExpression" : "Schedule"));
     }
 
     static ScheduleSource of(LocalFunction function, SamTemplate.FunctionEvent event, Clock clock) {
-        Matcher rate = RATE.matcher(String.valueOf(event.properties().get("Schedule")));
-        if (!rate.matches()) {
-            throw new IllegalArgumentException("Not a rate expression: " + event.properties().get("Schedule"));
+        Matcher rate = RATE.matcher(expression(event));
+        Duration period = null;
+        if (rate.matches()) {
+            long amount = Long.parseLong(rate.group(1));
+            period = switch (rate.group(2).replaceAll("s$", "")) {
+                case "minute" -> Duration.ofMinutes(amount);
+                case "hour" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
         }
-        long amount = Long.parseLong(rate.group(1));
-        Duration period = switch (rate.group(2).replaceAll("s$", "")) {
-            case "minute" -> Duration.ofMinutes(amount);
-            case "hour" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-        return new ScheduleSource(function, function.name() + "-" + event.name(), period, event.properties().get("Input"), clock);
+        return new ScheduleSource(function, function.name() + "-" + event.name(), expression(event), period,
+                event.properties().get("Input"), clock);
     }
 
     Duration period() {
@@ -64,20 +74,28 @@ final class ScheduleSource implements AutoCloseable {
     }
 
     String description() {
-        return function.name() + " <- every " + period.toString().substring(2).toLowerCase(Locale.ROOT);
+        return function.name() + (period != null ? " <- every " + period.toString().substring(2).toLowerCase(Locale.ROOT)
+                : " <- " + expression + " (does not tick locally: POST " + ScheduleTriggers.PATH + function.name() + ")");
     }
 
+    /** Ticks, for a rate expression. */
     void start() {
-        timer.scheduleAtFixedRate(this::fire, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        if (period != null) {
+            timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** One tick: invokes the function with what EventBridge would send. */
-    void fire() {
+    private void tick() {
         try {
-            function.invoke(input != null ? String.valueOf(input) : Json.write(scheduledEvent()));
+            fire();
         } catch (RuntimeException error) {
             Log.error("local.schedule.invoke.failed", error, "function", function.name());
         }
+    }
+
+    /** One run: invokes the function with what EventBridge would send; its answer. */
+    String fire() {
+        return function.invoke(input != null ? String.valueOf(input) : Json.write(scheduledEvent()));
     }
 
     private ObjectNode scheduledEvent() {

@@ -113,6 +113,27 @@ class LocalRunnerTest {
     }
 
     @Test
+    void theMorningDigestFiresOnDemandOnceAPeriodAndLandsInTheMailbox(RunnerProcess runner) throws IOException {
+        HttpResponse<String> fired = runner.send("POST", "/_local/schedules/DigestFunction", Map.of(), "");
+        HttpResponse<String> again = runner.send("POST", "/_local/schedules/DigestFunction", Map.of(), "");
+
+        assertThat(fired.statusCode()).isEqualTo(200);
+        // Another test of this shared runner may have fired it first: then this one finds it sent.
+        assertThat(json(fired).get("outcome").asText()).isIn("sent", "already-sent");
+        assertThat(json(again).get("outcome").asText()).isEqualTo("already-sent");
+        // The outbox stream hands the mail to the mailer within a few seconds.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!runner.get("/_local/mail").body().contains("overzicht van") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+        }
+        assertThat(runner.get("/_local/mail").body()).contains("Mensen maken Nederland: overzicht van");
+        assertThat(runner.send("POST", "/_local/schedules/BestaatNiet", Map.of(), "").statusCode()).isEqualTo(404);
+        HttpResponse<String> preview = runner.send("GET", "/admin/digest/preview",
+                Map.of("authorization", "Bearer " + runner.adminToken()), null);
+        assertThat(json(preview).get("subject").asText()).startsWith("Mensen maken Nederland: overzicht van");
+    }
+
+    @Test
     void servesTheDemoSiteButNothingOutsideIt(RunnerProcess runner) {
         HttpResponse<String> home = runner.get("/");
         assertThat(home.statusCode()).isEqualTo(200);

@@ -24,6 +24,21 @@ class ScheduleSourceTest {
     }
 
     @Test
+    void aSchedulerCronScheduleDoesNotTickButFiresOnDemand() {
+        FixtureHandlers.Scheduled.RECEIVED.clear();
+        SamTemplate.FunctionEvent morning = new SamTemplate.FunctionEvent("Morning", "ScheduleV2",
+                Map.of("ScheduleExpression", "cron(0 7 * * ? *)", "ScheduleExpressionTimezone", "Europe/Amsterdam"));
+
+        ScheduleSource source = ScheduleSource.of(scheduled(), morning, Clock.systemUTC());
+        source.fire();
+
+        assertThat(ScheduleSource.runnable(morning)).isFalse();
+        assertThat(source.period()).isNull();
+        assertThat(source.description()).contains("cron(0 7 * * ? *)", "POST /_local/schedules/SweeperFunction");
+        assertThat(FixtureHandlers.Scheduled.RECEIVED).hasSize(1);
+    }
+
+    @Test
     void rateExpressionsRunAndCronOnesAreLeftOut() {
         assertThat(ScheduleSource.of(scheduled(), schedule("rate(15 minutes)"), Clock.systemUTC()).period())
                 .isEqualTo(Duration.ofMinutes(15));

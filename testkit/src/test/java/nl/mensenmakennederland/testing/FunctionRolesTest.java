@@ -44,6 +44,7 @@ class FunctionRolesTest {
     static final String OUTBOX_STREAM = OUTBOX + "/stream/" + TransformedTemplate.STREAM_LABEL;
     static final String OUTBOX_STREAMS = OUTBOX + "/stream/*";
     static final String OPROEP = arn("dynamodb", REGION, ACCOUNT, "table/OproepTable");
+    static final String MAIL_STATE = arn("dynamodb", REGION, ACCOUNT, "table/MailStateTable");
     static final String OPROEP_FILES = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/variants/*";
     static final String OPROEP_PREVIEWS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/previews/*";
     static final String OPROEP_POSTERS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/posters/*";
@@ -134,6 +135,20 @@ class FunctionRolesTest {
                     on(PRIZES_GSI1, "dynamodb:Query")),
             role("DecideEntryFunction",
                     on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem")),
+            role("DigestFunction",
+                    on(EVENTS_GSI1, "dynamodb:Query"),                   // events; each one's registrations (counts)
+                    on(PRIZES, "dynamodb:Scan"),                          // the entries' status and times
+                    on(PRIZES_GSI1, "dynamodb:Query"),                   // the scores
+                    on(OPROEP, "dynamodb:Query"),                         // variants, download counters
+                    on(MAIL_STATE, "dynamodb:Query",                      // the last digest
+                            "dynamodb:PutItem"),                          // transaction: this period's record
+                    on(OUTBOX, "dynamodb:PutItem")),                      // transaction: its mails
+            role("DigestPreviewFunction",
+                    on(EVENTS_GSI1, "dynamodb:Query"),
+                    on(PRIZES, "dynamodb:Scan"),
+                    on(PRIZES_GSI1, "dynamodb:Query"),
+                    on(OPROEP, "dynamodb:Query"),
+                    on(MAIL_STATE, "dynamodb:Query")),
             role("BeginUploadFunction",
                     on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),   // the entry; the upload's id
                     on(SIGNING_KEY, "ssm:GetParameter"),

@@ -59,6 +59,9 @@ final class SampleEvents {
                 case "Schedule" -> {
                     return "Schedule " + event.properties().get("Schedule");
                 }
+                case "ScheduleV2" -> {
+                    return "Schedule " + event.properties().get("ScheduleExpression");
+                }
                 case "DynamoDB" -> {
                     return "DynamoDB stream " + logicalIdOf(event.properties().get("Stream"));
                 }
