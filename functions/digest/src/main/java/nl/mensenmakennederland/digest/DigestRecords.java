@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.mensenmakennederland.shared.Items;
+import nl.mensenmakennederland.shared.Transactions;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * One record per digest in the mail state table ({@code pk=DIGEST, sk=<last day>}): the period
@@ -77,14 +77,6 @@ final class DigestRecords {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(record)
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         mails.forEach(mail -> writes.add(outbox.put(mail)));
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
-                return false;
-            }
-            throw cancelled;
-        }
+        return Transactions.writeIf(dynamo, writes, 0);
     }
 }

@@ -15,16 +15,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import nl.mensenmakennederland.shared.IdempotencyKeys;
 import nl.mensenmakennederland.shared.Items;
+import nl.mensenmakennederland.shared.Transactions;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The prizes table's entries ({@code pk=ENTRY#<id>, sk=ENTRY}), withdrawals
@@ -73,15 +72,7 @@ public final class EntryStore {
             dynamo.transactWriteItems(r -> r.transactItems(put));
             return true;
         }
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(put, answers.put(keep.get())));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(1).code())) {
-                return false;
-            }
-            throw cancelled;
-        }
+        return Transactions.writeIf(dynamo, List.of(put, answers.put(keep.get())), 1);
     }
 
     /** The answers kept by Idempotency-Key ({@code pk=ENTRY-KEYS#entries}). */
@@ -106,16 +97,7 @@ public final class EntryStore {
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":awaiting", s(EntryStatus.AWAITING_UPLOAD.code())))
                 .build()).build();
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(verdict, outbox.put(mail)));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            CancellationReason first = cancelled.cancellationReasons().getFirst();
-            if ("ConditionalCheckFailed".equals(first.code())) {
-                return false;
-            }
-            throw cancelled;
-        }
+        return Transactions.writeIf(dynamo, List.of(verdict, outbox.put(mail)), 0);
     }
 
     /**
@@ -138,15 +120,7 @@ public final class EntryStore {
                 .forEach(item -> writes.add(TransactWriteItem.builder()
                         .delete(Delete.builder().tableName(table).key(item).build()).build()));
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(record).build()).build());
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
-                return false;
-            }
-            throw cancelled;
-        }
+        return Transactions.writeIf(dynamo, writes, 0);
     }
 
     /** The entries before the jury (submitted, or decided on), oldest first. */

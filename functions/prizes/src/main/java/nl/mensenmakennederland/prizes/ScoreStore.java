@@ -10,12 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Items;
+import nl.mensenmakennederland.shared.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The jurors' scores in the prizes table, in their entry's partition
@@ -47,15 +47,7 @@ public final class ScoreStore {
                 .build()).build();
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(score, expiresAt))
                 .build()).build();
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(entryIsBeforeTheJury, put));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().getFirst().code())) {
-                return false;
-            }
-            throw cancelled;
-        }
+        return Transactions.writeIf(dynamo, List.of(entryIsBeforeTheJury, put), 0);
     }
 
     /** Every juror's score of the entry. */
