@@ -56,6 +56,10 @@ class PrizeEntryBrowserTest {
         }
     }
 
+    static PrizeEntryForm form() {
+        return new PrizeEntryForm(browser);
+    }
+
     static void screenshot(String name) throws IOException {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), BrowserTest.SCREENSHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -64,7 +68,7 @@ class PrizeEntryBrowserTest {
     @Test
     void aSmallRealVlogIsEnteredGoesUpAndIsConfirmedOnThePageAndByMail(RunnerProcess runner) throws IOException {
         Path vlog = Files.write(FILES.resolve("welkom-bij-de-brug.mp4"), TestVideos.make(Kind.MP4_INDEX_AT_END, 3));
-        browser.get(runner.origin() + "/vrijwilligersprijzen.html");
+        browser.get(runner.origin() + PrizeEntryForm.PAGE);
 
         // Before anything is sent: the consent in the words and version the API records, and the size limit.
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-text"))).getText())
@@ -76,7 +80,7 @@ class PrizeEntryBrowserTest {
         // Sent incomplete: the API's Dutch message next to each field it refused, the summary focused.
         browser.findElement(By.id("file")).sendKeys(vlog.toAbsolutePath().toString());
         browser.findElement(By.id("municipality")).sendKeys("Atlantis");
-        submit();
+        form().submit();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fouten")));
         assertThat(browser.findElement(By.id("initiative-error")).getText()).isEqualTo("Vul de naam van je initiatief in.");
         assertThat(browser.findElement(By.id("municipality-error")).getText()).isEqualTo("Kies een Nederlandse gemeente uit de lijst.");
@@ -90,10 +94,10 @@ class PrizeEntryBrowserTest {
         browser.findElement(By.id("minors-ja")).click();
         assertThat(browser.findElement(By.id("guardians-field")).isDisplayed()).isTrue();
         String email = "brug." + System.nanoTime() + "@example.org";
-        fillIn(email, "Zwijndrecht");
+        form().fillIn(email, "Zwijndrecht");
         browser.findElement(By.id("guardians")).click();
         screenshot("prijzen-02-ingevuld");
-        submit();
+        form().submit();
 
         WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("uitkomst-titel")));
@@ -113,12 +117,12 @@ class PrizeEntryBrowserTest {
     void aRenamedTextFileIsRejectedWithTheReasonAndTheMailSaysWhatToDo(RunnerProcess runner) throws IOException {
         Path notAVideo = Files.writeString(FILES.resolve("vlog.mp4"),
                 "Dit is een tekstbestand met de naam vlog.mp4, geen video.\n".repeat(50), StandardCharsets.UTF_8);
-        browser.get(runner.origin() + "/vrijwilligersprijzen.html");
+        browser.get(runner.origin() + PrizeEntryForm.PAGE);
         String email = "tekst." + System.nanoTime() + "@example.org";
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("file"))).sendKeys(notAVideo.toAbsolutePath().toString());
-        fillIn(email, "utrecht");
-        browser.findElement(By.id("minors-nee")).click();
-        submit();
+        form().fillIn(email, "utrecht");
+        form().noChildren();
+        form().submit();
 
         WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("uitkomst-titel")));
@@ -137,7 +141,7 @@ class PrizeEntryBrowserTest {
         WebElement mail = BrowserTest.waitForMailTo(browser, runner, email);
         assertThat(mail.findElement(By.tagName("h2")).getText()).isEqualTo("Je vlog kon niet worden verwerkt: Welkom bij De Brug");
         assertThat(mailText(mail)).contains("geen video die we kunnen afspelen", "Zo los je het op",
-                runner.origin() + "/vrijwilligersprijzen.html");
+                runner.origin() + PrizeEntryForm.PAGE);
         screenshot("prijzen-06-afwijzingsmail");
     }
 
@@ -148,9 +152,9 @@ class PrizeEntryBrowserTest {
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(3L * 1024 * 1024 * 1024);
         }
-        browser.get(runner.origin() + "/vrijwilligersprijzen.html");
+        browser.get(runner.origin() + PrizeEntryForm.PAGE);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("file"))).sendKeys(huge.toAbsolutePath().toString());
-        submit();
+        form().submit();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fouten")));
         assertThat(browser.findElement(By.id("file-error")).getText())
@@ -165,15 +169,15 @@ class PrizeEntryBrowserTest {
     @Test
     void aLargeVlogResumesAfterADroppedConnectionSendingOnlyTheMissingParts(RunnerProcess runner) throws IOException {
         Path vlog = GrownVideo.write(TestVideos.make(Kind.MP4_INDEX_AT_END, 3), 70_000_000L, FILES.resolve("IMG_2107.mp4"));
-        browser.get(runner.origin() + "/vrijwilligersprijzen.html");
+        browser.get(runner.origin() + PrizeEntryForm.PAGE);
         String email = "groot." + System.nanoTime() + "@example.org";
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("file"))).sendKeys(vlog.toAbsolutePath().toString());
-        fillIn(email, "Súdwest-Fryslân");
-        browser.findElement(By.id("minors-nee")).click();
+        form().fillIn(email, "Súdwest-Fryslân");
+        form().noChildren();
 
         // A phone's line: about 8 MB/s up, so each 16 MiB part takes a couple of seconds.
         network(false, 8_000_000);
-        submit();
+        form().submit();
         WebElement bar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voortgang")));
         // 5 parts of 16 MiB (the last smaller): from 48 % the third is on its way.
         new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(50))
@@ -239,34 +243,6 @@ class PrizeEntryBrowserTest {
 
     private static List<Integer> partNumbers(JsonNode progress) {
         return progress.path("uploaded").valueStream().map(part -> part.path("partNumber").asInt()).toList();
-    }
-
-    private static void fillIn(String email, String municipality) {
-        type("initiative", "Buurthuis De Brug");
-        type("organisation", "Stichting De Brug");
-        type("municipality", municipality);
-        type("contactName", "Fatima El Amrani");
-        type("email", email);
-        type("title", "Welkom bij De Brug");
-        type("description", "Elke nieuwe vrijwilliger krijgt een maatje en drinkt de eerste week koffie met het hele team.");
-        WebElement publication = browser.findElement(By.id("publication"));
-        if (!publication.isSelected()) {
-            publication.click();
-        }
-        WebElement people = browser.findElement(By.id("recognisablePeople"));
-        if (!people.isSelected()) {
-            people.click();
-        }
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void submit() {
-        browser.findElement(By.cssSelector("#inzending button[type=submit]")).click();
     }
 
     private static String mailText(WebElement mail) {
