@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,6 +112,22 @@ class PrizeEntryBrowserTest {
         assertThat(mail.findElement(By.tagName("h2")).getText()).isEqualTo("Je vlog is binnen: Welkom bij De Brug");
         assertThat(mailText(mail)).contains("Hij doet mee!", "Gemeente: Zwijndrecht");
         screenshot("prijzen-04-bevestiging");
+
+        // The mail's link: the entry as agreed to, and withdrawing it deletes the vlog and the entry.
+        browser.switchTo().frame(mail.findElement(By.tagName("iframe")));
+        browser.findElement(By.cssSelector("a[href*='/inzending.html?entry=']")).click();
+        browser.switchTo().defaultContent();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Ontvangen: doet mee"));
+        String manageUrl = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("inzending")).getText())
+                .contains("Welkom bij De Brug", "Zwijndrecht", "Versie " + ConsentText.CURRENT, "3 seconden, 320×240");
+        screenshot("prijzen-10-inzending");
+        browser.findElement(By.id("trek-in")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ja-trek-in"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("ingetrokken"), "Je inzending is ingetrokken"));
+        screenshot("prijzen-11-ingetrokken");
+        assertThat(runner.get(manageUrl.substring(manageUrl.indexOf("/inzending.html"))
+                .replace("/inzending.html?entry=", "/prizes/entries/").replaceFirst("&token=", "?token=")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -143,6 +160,21 @@ class PrizeEntryBrowserTest {
         assertThat(mailText(mail)).contains("geen video die we kunnen afspelen", "Zo los je het op",
                 runner.origin() + PrizeEntryForm.PAGE);
         screenshot("prijzen-06-afwijzingsmail");
+    }
+
+    @Test
+    void theFormFitsAPhoneScreen(RunnerProcess runner) throws IOException {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(runner.origin() + PrizeEntryForm.PAGE);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("file")));
+            Long overflow = (Long) browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("sideways scrolling").isZero();
+            screenshot("prijzen-00-telefoon");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     @Test
