@@ -114,8 +114,8 @@ class PrizeEntryBrowserTest {
         screenshot("prijzen-04-bevestiging");
 
         // The mail's link: the entry as agreed to, and withdrawing it deletes the vlog and the entry.
-        browser.switchTo().frame(mail.findElement(By.tagName("iframe")));
-        browser.findElement(By.cssSelector("a[href*='/inzending.html?entry=']")).click();
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(mail.findElement(By.tagName("iframe"))));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href*='/inzending.html?entry=']"))).click();
         browser.switchTo().defaultContent();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Ontvangen: doet mee"));
         String manageUrl = browser.getCurrentUrl();
@@ -278,9 +278,13 @@ class PrizeEntryBrowserTest {
     }
 
     private static String mailText(WebElement mail) {
-        browser.switchTo().frame(mail.findElement(By.tagName("iframe")));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(mail.findElement(By.tagName("iframe"))));
         try {
-            return browser.findElement(By.tagName("body")).getText();
+            // The frame loads its mail after the mailbox page: wait for its words, not just its body.
+            return wait.until(driver -> {
+                String text = driver.findElement(By.tagName("html")).getText();
+                return text.contains("Hartelijke groet") ? text : null;
+            });
         } finally {
             browser.switchTo().defaultContent();
         }
