@@ -35,6 +35,11 @@ refuses each with probability ``share`` (default 1) from a random generator seed
 ``seed`` and the fault's name, until it has refused ``times`` (default: no limit). With one
 request at a time the same requests in the same order meet the same faults.
 
+S3 form uploads (a browser's presigned POST): moto 5.2.1 answers the preflight by the bucket's CORS
+rules but sends no CORS headers with the POST's own answer, which S3 does (moto adds them to every
+other S3 answer). A browser then reports the stored upload as failed. Here the POST's answer gets
+the headers of the matching CORS rule, as S3 gives them.
+
 S3 uploads in parts: moto 5.2.1 keeps every part as a key without a bucket, and its state dump
 (``/moto-api/data.json``, where the tests read the mails SES accepted) answers 500 on such a key
 (its ``status`` looks its bucket up). Here a key whose bucket is not found has no status.
@@ -59,6 +64,7 @@ from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.s3.exceptions import MissingBucket
 from moto.s3.models import FakeKey
+from moto.s3.responses import S3Response
 from werkzeug.serving import run_simple
 
 _original_transact_write_items = DynamoDBBackend.transact_write_items
@@ -252,6 +258,15 @@ def _status_of_key(key):
         return None
 
 
+_bucket_response_post = S3Response._bucket_response_post
+
+
+def _bucket_response_post_with_cors(self, request, bucket_name):
+    """A form upload's answer with the bucket's CORS headers for the request's origin, as S3 answers it."""
+    status, headers, body = _bucket_response_post(self, request, bucket_name)
+    return status, {**self._get_cors_headers_other(), **headers}, body
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -263,6 +278,7 @@ def main() -> None:
 
     DynamoDBBackend.transact_write_items = _transact_write_items
     FakeKey.status = property(_status_of_key, FakeKey.status.fset)
+    S3Response._bucket_response_post = _bucket_response_post_with_cors
     moto = DomainDispatcherApplication(create_backend_app)
     one_at_a_time = threading.Lock()
     faults = Faults()

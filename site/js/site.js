@@ -4,6 +4,7 @@
 const PAGES = [
   { href: '/', label: 'Activiteiten', id: 'kalender' },
   { href: '/oproep.html', label: 'De Oproep', id: 'oproep' },
+  { href: '/vrijwilligersprijzen.html', label: 'Vrijwilligersprijzen', id: 'prijzen' },
 ];
 
 export const EVENT_TYPES = {

@@ -7,6 +7,13 @@ record RunnerOptions(int port) {
 
     static final int DEFAULT_PORT = 3000;
 
+    /**
+     * The prize round's submission window of a local run: open on any day, so the entry form can be
+     * tried before 1 January and after 31 March (the template's window holds for every deployment).
+     */
+    static final String PRIZES_LOCALLY_OPEN_AT = "2020-12-02T00:00:00Z";
+    static final String PRIZES_LOCALLY_CLOSE_AT = "2099-12-31T23:00:00Z";
+
     static RunnerOptions parse(String[] args) {
         int port = DEFAULT_PORT;
         for (int i = 0; i < args.length; i++) {
@@ -27,10 +34,15 @@ record RunnerOptions(int port) {
     }
 
     /**
-     * Template parameters that differ locally: mails link to this site, not the public one; and a
-     * digest fired by hand goes out even when nothing happened, so the mailbox shows it.
+     * Template parameters that differ locally: mails link to this site, not the public one; prize
+     * entries are taken any day (the jury decides when that window closes); and a digest fired by
+     * hand goes out even when nothing happened, so the mailbox shows it.
      */
     Map<String, String> parameterOverrides() {
-        return Map.of("SiteOrigin", origin(), "DigestSkipQuiet", "false");
+        return Map.of("SiteOrigin", origin(),
+                "PrizeEntriesOpenAt", PRIZES_LOCALLY_OPEN_AT,
+                "PrizeEntriesCloseAt", PRIZES_LOCALLY_CLOSE_AT,
+                "PrizeJuryDecisionAt", PRIZES_LOCALLY_CLOSE_AT,
+                "DigestSkipQuiet", "false");
     }
 }

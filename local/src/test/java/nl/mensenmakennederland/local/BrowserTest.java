@@ -27,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,18 +45,8 @@ class BrowserTest {
 
     @BeforeAll
     static void openBrowser() throws IOException {
-        SystemChromium system = SystemChromium.locate();
         Files.createDirectories(SCREENSHOTS);
-        Path profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(system.chromium().toFile()).addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl-NL", "--user-data-dir=" + profile,
-                // A volunteer's Chrome: with "HeadlessChrome" in its agent a download counts as automated, as it should.
-                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(system.chromedriver().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -139,8 +126,7 @@ class BrowserTest {
         screenshot("04-aangemeld");
 
         // The mailer picks the mail up from the outbox stream; the local mailbox shows it.
-        browser.get(runner.origin() + "/_local/mail");
-        WebElement mail = waitForMailTo(runner, email);
+        WebElement mail = waitForMailTo(browser, runner, email);
         assertThat(mail.findElement(By.tagName("h2")).getText()).contains(title);
         assertThat(mail.findElements(By.cssSelector(".attachments a"))).extracting(WebElement::getText)
                 .anySatisfy(name -> assertThat(name).endsWith(".ics"));
@@ -165,8 +151,9 @@ class BrowserTest {
         screenshot("07-geannuleerd");
     }
 
-    /** Reloads the mailbox until the mail to this address is there (the stream is polled, not pushed). */
-    private static WebElement waitForMailTo(RunnerProcess runner, String email) {
+    /** Opens the mailbox and reloads it until the mail to this address is there (the stream is polled, not pushed). */
+    static WebElement waitForMailTo(WebDriver browser, RunnerProcess runner, String email) {
+        browser.get(runner.origin() + "/_local/mail");
         return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(driver -> {
             for (WebElement mail : driver.findElements(By.cssSelector("article.mail"))) {
                 if (mail.findElement(By.cssSelector(".mail-to")).getText().contains(email)) {
