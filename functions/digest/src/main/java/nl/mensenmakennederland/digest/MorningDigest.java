@@ -106,9 +106,15 @@ public final class MorningDigest {
     private Digest compose(LocalDate today, Optional<DigestRecords.Last> last, Instant now) {
         Period period = Period.before(today, last.map(DigestRecords.Last::lastDay).orElse(null));
         Map<String, Long> previous = last.map(DigestRecords.Last::values).orElse(Map.of());
+        long start = System.nanoTime();
         Activity eventActivity = events.read(period, now, previous);
+        long eventsRead = System.nanoTime();
         Activity prizeActivity = prizes.read(period, now, previous);
+        long prizesRead = System.nanoTime();
         Activity oproepActivity = oproep.read(period, previous);
+        // Which part a slow digest spends its time on, for the logs.
+        Log.info("digest.composed", "eventsMs", (eventsRead - start) / 1_000_000, "prizesMs", (prizesRead - eventsRead) / 1_000_000,
+                "oproepMs", (System.nanoTime() - prizesRead) / 1_000_000);
         Section privacy = new Section("Privacy", new Figures(previous)
                 .add("privacy.registrations-due", "Aanmeldingen die deze week worden verwijderd", eventActivity.dueForDeletion())
                 .add("privacy.entries-due", "Inzendingen die deze week worden verwijderd", prizeActivity.dueForDeletion())

@@ -25,18 +25,21 @@ final class OproepActivity {
     }
 
     Activity read(Period period, Map<String, Long> previous) {
-        // A very long catch-up reads the last days the statistics allow.
+        // One read of the period's counters, grouped three ways; a very long catch-up reads the
+        // last days the statistics allow.
         LocalDate from = period.days() > DownloadStats.MAX_DAYS ? period.lastDay().minusDays(DownloadStats.MAX_DAYS - 1)
                 : period.firstDay();
-        DownloadStats.Report variants = stats.report(from, period.lastDay(), DownloadStats.GroupBy.VARIANT);
+        Map<DownloadStats.GroupBy, DownloadStats.Report> reports = stats.reports(from, period.lastDay(),
+                List.of(DownloadStats.GroupBy.VARIANT, DownloadStats.GroupBy.MUNICIPALITY, DownloadStats.GroupBy.ORG_TYPE));
+        DownloadStats.Report variants = reports.get(DownloadStats.GroupBy.VARIANT);
         long posters = variants.rows().stream().filter(row -> row.key().equals(DownloadDesk.POSTER))
                 .mapToLong(DownloadStats.Row::downloads).sum();
         List<String> details = new ArrayList<>();
         variants.rows().stream().filter(row -> row.downloads() > 0)
                 .sorted(Comparator.comparingLong(DownloadStats.Row::downloads).reversed())
                 .forEach(row -> details.add(row.label() + ": " + row.downloads() + " downloads, " + row.uniques() + " uniek"));
-        top(from, period.lastDay(), DownloadStats.GroupBy.MUNICIPALITY, "Meeste downloads uit", details);
-        top(from, period.lastDay(), DownloadStats.GroupBy.ORG_TYPE, "Meeste downloads door", details);
+        top(reports.get(DownloadStats.GroupBy.MUNICIPALITY), "Meeste downloads uit", details);
+        top(reports.get(DownloadStats.GroupBy.ORG_TYPE), "Meeste downloads door", details);
         Figures figures = new Figures(previous)
                 .add("oproep.downloads", "Downloads", variants.total().downloads())
                 .add("oproep.uniques", "Unieke bezoekers", variants.total().uniques())
@@ -44,8 +47,8 @@ final class OproepActivity {
         return new Activity(new Section("Maatschappelijke Oproep", figures.list(), details), variants.total().downloads() > 0, 0);
     }
 
-    private void top(LocalDate from, LocalDate to, DownloadStats.GroupBy groupBy, String heading, List<String> details) {
-        List<String> leaders = stats.report(from, to, groupBy).rows().stream().filter(row -> row.downloads() > 0)
+    private static void top(DownloadStats.Report report, String heading, List<String> details) {
+        List<String> leaders = report.rows().stream().filter(row -> row.downloads() > 0)
                 .sorted(Comparator.comparingLong(DownloadStats.Row::downloads).reversed()).limit(TOP)
                 .map(row -> row.label() + " (" + row.downloads() + ")").toList();
         if (!leaders.isEmpty()) {

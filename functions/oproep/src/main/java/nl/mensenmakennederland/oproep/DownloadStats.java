@@ -84,31 +84,43 @@ public final class DownloadStats {
 
     /** The period from {@code from} to {@code to}, both included; at most {@link #MAX_DAYS} days (the caller checks). */
     public Report report(LocalDate from, LocalDate to, GroupBy groupBy) {
+        return reports(from, to, List.of(groupBy)).get(groupBy);
+    }
+
+    /** The same period grouped in several ways, from one read of its counters. */
+    public Map<GroupBy, Report> reports(LocalDate from, LocalDate to, List<GroupBy> groupings) {
         Map<String, String> titles = new LinkedHashMap<>();
-        if (groupBy == GroupBy.VARIANT) {
+        if (groupings.contains(GroupBy.VARIANT)) {
             catalog.all().forEach(v -> titles.put(v.id(), v.title()));
         }
-        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<GroupBy, Map<String, Row>> rowsBy = new LinkedHashMap<>();
+        groupings.forEach(groupBy -> rowsBy.put(groupBy, new LinkedHashMap<>()));
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (groupBy == GroupBy.DAY) {
-                rows.put(day.toString(), new Row(day.toString(), day.toString(), 0, 0, 0));
+            if (rowsBy.containsKey(GroupBy.DAY)) {
+                rowsBy.get(GroupBy.DAY).put(day.toString(), new Row(day.toString(), day.toString(), 0, 0, 0));
             }
             for (int shard = 0; shard < DownloadCounter.SHARDS; shard++) {
                 for (Map<String, AttributeValue> item : counters(DownloadCounter.counterPartition(day, shard))) {
-                    String key = keyOf(item, groupBy);
-                    rows.computeIfAbsent(key, k -> new Row(k, label(k, groupBy, titles), 0, 0, 0));
-                    rows.computeIfPresent(key, (k, row) -> row.plus(Items.longValue(item, "downloads"),
-                            Items.longValue(item, "uniques"), Items.longValue(item, "automated")));
+                    rowsBy.forEach((groupBy, rows) -> {
+                        String key = keyOf(item, groupBy);
+                        rows.computeIfAbsent(key, k -> new Row(k, label(k, groupBy, titles), 0, 0, 0));
+                        rows.computeIfPresent(key, (k, row) -> row.plus(Items.longValue(item, "downloads"),
+                                Items.longValue(item, "uniques"), Items.longValue(item, "automated")));
+                    });
                 }
             }
         }
-        List<Row> ordered = new ArrayList<>(rows.values());
-        if (groupBy != GroupBy.DAY) {
-            ordered.sort(Comparator.comparingLong(Row::downloads).reversed().thenComparing(Row::label));
-        }
-        Totals total = new Totals(ordered.stream().mapToLong(Row::downloads).sum(),
-                ordered.stream().mapToLong(Row::uniques).sum(), ordered.stream().mapToLong(Row::automated).sum());
-        return new Report(from.toString(), to.toString(), groupBy.code(), List.copyOf(ordered), total);
+        Map<GroupBy, Report> reports = new LinkedHashMap<>();
+        rowsBy.forEach((groupBy, rows) -> {
+            List<Row> ordered = new ArrayList<>(rows.values());
+            if (groupBy != GroupBy.DAY) {
+                ordered.sort(Comparator.comparingLong(Row::downloads).reversed().thenComparing(Row::label));
+            }
+            Totals total = new Totals(ordered.stream().mapToLong(Row::downloads).sum(),
+                    ordered.stream().mapToLong(Row::uniques).sum(), ordered.stream().mapToLong(Row::automated).sum());
+            reports.put(groupBy, new Report(from.toString(), to.toString(), groupBy.code(), List.copyOf(ordered), total));
+        });
+        return reports;
     }
 
     private List<Map<String, AttributeValue>> counters(String partition) {
