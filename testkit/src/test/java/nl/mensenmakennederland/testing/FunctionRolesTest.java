@@ -109,7 +109,8 @@ class FunctionRolesTest {
                     on(PRIZES, "dynamodb:GetItem",                        // an Idempotency-Key's answer
                             "dynamodb:PutItem"),                          // transaction: the entry (and that answer)
                     on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
-                    on(ENTRY_VIDEOS, "s3:PutObject")),                   // what the presigned POST it signs allows
+                    on(ENTRY_VIDEOS, "s3:PutObject",                     // what the presigned POST it signs allows,
+                            "s3:PutObjectTagging")),                      // its retention tag included
             role("GetEntryFunction",
                     on(PRIZES, "dynamodb:GetItem"),                       // the entry, or when it was withdrawn
                     on(SIGNING_KEY, "ssm:GetParameter")),
@@ -134,7 +135,8 @@ class FunctionRolesTest {
             role("PrizeRankingFunction",
                     on(PRIZES_GSI1, "dynamodb:Query")),
             role("DecideEntryFunction",
-                    on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem")),
+                    on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),
+                    on(ENTRY_VIDEOS, "s3:PutObjectTagging")),             // a winner's vlog is kept longer
             role("DigestFunction",
                     on(EVENTS_GSI1, "dynamodb:Query"),                   // events; each one's registrations (counts)
                     on(PRIZES, "dynamodb:Scan"),                          // the entries' status and times
@@ -152,7 +154,8 @@ class FunctionRolesTest {
             role("BeginUploadFunction",
                     on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),   // the entry; the upload's id
                     on(SIGNING_KEY, "ssm:GetParameter"),
-                    on(ENTRY_VIDEOS, "s3:PutObject")),                   // CreateMultipartUpload; the part URLs it signs
+                    on(ENTRY_VIDEOS, "s3:PutObject",                     // CreateMultipartUpload; the part URLs it signs
+                            "s3:PutObjectTagging")),                      // the upload's retention tag
             role("UploadProgressFunction",
                     on(PRIZES, "dynamodb:GetItem"),
                     on(SIGNING_KEY, "ssm:GetParameter"),

@@ -40,13 +40,15 @@ public final class Judging {
     private final EntryStore entries;
     private final ScoreStore scores;
     private final PresignedUrls urls;
+    private final VideoStore videos;
     private final Retention retention;
     private final Clock clock;
 
-    public Judging(EntryStore entries, ScoreStore scores, PresignedUrls urls, Retention retention, Clock clock) {
+    public Judging(EntryStore entries, ScoreStore scores, PresignedUrls urls, VideoStore videos, Retention retention, Clock clock) {
         this.entries = entries;
         this.scores = scores;
         this.urls = urls;
+        this.videos = videos;
         this.retention = retention;
         this.clock = clock;
     }
@@ -91,13 +93,16 @@ public final class Judging {
                 .toList();
     }
 
-    /** Sets an entry's status ({@link EntryStatus#DECISIONS}) with a note; a winner's entry is kept longer. */
+    /** Sets an entry's status ({@link EntryStatus#DECISIONS}) with a note; a winner's entry and vlog are kept longer. */
     public Decision decide(Caller admin, String entryId, EntryStatus status, String note) {
         Optional<Entry> entry = entries.find(entryId).filter(Entry::beforeTheJury);
         if (entry.isEmpty()) {
             return new NotBeforeTheJury();
         }
         Entry decided = entry.get().decided(status, new Entry.JuryDecision(note, clock.instant(), admin.name()));
+        // The video's tag first: a decision retried after a failed write tags it again, and a tag
+        // without its decision (the entry withdrawn meanwhile) keeps nothing, the video being gone.
+        videos.keep(Uploads.objectKey(entryId), VideoRetention.of(status));
         if (!entries.decide(decided, retention.expiresAt(status))) {
             return new NotBeforeTheJury();
         }

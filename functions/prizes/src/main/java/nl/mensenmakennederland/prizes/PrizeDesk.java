@@ -59,7 +59,7 @@ public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess 
                 new UploadCheck(entries, videos, sniffer, links, mails, retention, clock),
                 new EntryAccess(entries, videos, links, retention, clock),
                 new ResumableUpload(entries, links, s3, settings.bucket(), presigned, settings.maxBytes(), retention, clock),
-                new Judging(entries, new ScoreStore(dynamo, table), presigned, retention, clock),
+                new Judging(entries, new ScoreStore(dynamo, table), presigned, videos, retention, clock),
                 links, entries, retention, uploads, presigned, mails, videos);
     }
 

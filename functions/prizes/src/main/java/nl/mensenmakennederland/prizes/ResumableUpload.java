@@ -87,7 +87,8 @@ public final class ResumableUpload {
         long partBytes = Math.max(PART_BYTES, (entry.declaredBytes() + MAX_PARTS - 1) / MAX_PARTS);
         int parts = (int) Math.max(1, (entry.declaredBytes() + partBytes - 1) / partBytes);
         String key = Uploads.objectKey(entryId);
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(entry.contentType())).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(entry.contentType())
+                .tagging(VideoRetention.ENTRY.taggingQuery())).uploadId();
         entries.beginUpload(entryId, new EntryStore.Multipart(uploadId, partBytes, parts), retention.entryExpiresAt());
         Log.info("upload.multipart-begun", "entryId", entryId, "parts", parts);
         return new Progress(uploadId, partBytes, parts, List.of(),

@@ -12,7 +12,8 @@ import nl.mensenmakennederland.shared.UtcTime;
 /**
  * Where a vlog goes and how it gets there: the object key is ours ({@code entries/<entry id>/video},
  * never from the file's name), and the browser posts the file straight to S3 with a presigned
- * POST whose policy fixes the bucket and the key, asks a {@code video/} type and caps the size.
+ * POST whose policy fixes the bucket, the key and the retention tag ({@link VideoRetention}), asks
+ * a {@code video/} type and caps the size.
  */
 public final class Uploads {
 
@@ -74,10 +75,10 @@ public final class Uploads {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    /** A presigned POST of the entry's video: any {@code video/} type, 1 byte up to the maximum, for a few minutes. */
+    /** A presigned POST of the entry's video: any {@code video/} type, 1 byte up to the maximum, tagged, for a few minutes. */
     public Upload forEntry(Entry entry) {
         PostPolicySigner.Upload signed = signer.signTypePrefix(bucketUrl, bucket, objectKey(entry.id()), entry.contentType(),
-                "video/", maxBytes, valid);
+                "video/", maxBytes, valid, Map.of("tagging", VideoRetention.ENTRY.taggingXml()));
         return new Upload(signed.url(), signed.fields(), UtcTime.format(signed.expiresAt()), maxBytes);
     }
 }

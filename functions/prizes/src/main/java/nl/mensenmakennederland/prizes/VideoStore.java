@@ -6,8 +6,12 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
-/** The uploads bucket as the prize functions use it: ranged reads of a video, deleting one, ending an upload in parts. */
+/**
+ * The uploads bucket as the prize functions use it: ranged reads of a video, its retention tag,
+ * deleting one, ending an upload in parts.
+ */
 public final class VideoStore {
 
     /** The object is not (or no longer) in the bucket. */
@@ -58,6 +62,12 @@ public final class VideoStore {
         } catch (NoSuchUploadException ended) {
             // completed, aborted or ended by the lifecycle: what aborting asks for
         }
+    }
+
+    /** Tags the video with how long the bucket's lifecycle keeps it. */
+    public void keep(String key, VideoRetention retention) {
+        s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(
+                Tag.builder().key(VideoRetention.TAG).value(retention.value()).build())));
     }
 
     /** Deletes the object; nothing happens when it is gone already. */

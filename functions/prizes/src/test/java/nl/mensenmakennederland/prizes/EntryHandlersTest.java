@@ -74,7 +74,9 @@ class EntryHandlersTest {
                 "{\"bucket\":\"" + backend.bucket + "\"}",
                 "{\"key\":\"entries/" + entryId + "/video\"}",
                 "[\"starts-with\",\"$Content-Type\",\"video/\"]",
-                "[\"content-length-range\",1,2147483648]");
+                "[\"content-length-range\",1,2147483648]",
+                "{\"tagging\":\"<Tagging><TagSet><Tag><Key>retention</Key><Value>entry</Value></Tag></TagSet></Tagging>\"}");
+        assertThat(upload.path("fields").path("tagging").asText()).contains("<Value>entry</Value>");
     }
 
     @Test

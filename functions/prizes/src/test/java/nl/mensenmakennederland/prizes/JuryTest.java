@@ -212,6 +212,9 @@ class JuryTest {
         Instant decision = Instant.parse("2027-05-31T22:00:00Z");
         assertThat(expiresAt(winner)).isEqualTo(decision.plusSeconds(1095L * 86_400));
         assertThat(expiresAt(other)).isEqualTo(decision.plusSeconds(90L * 86_400));
+        // The bucket's lifecycle reads the tag: a winner's vlog outlives the others'.
+        assertThat(retentionTag(winner)).isEqualTo("winner");
+        assertThat(retentionTag(other)).isEqualTo("entry");
         assertThat(ids(ok(jury.list(ANNA, Map.of("status", "winner"))))).containsExactly(winner);
         // Entrants hear the jury's decision when the prizes are announced, not from their link.
         assertThat(jury.asTheEntrantSeesIt(winner).path("status").asText()).isEqualTo("submitted");
@@ -243,6 +246,12 @@ class JuryTest {
         assertThat(jury.score(CHRIS, withdrawn, 1, 1, 1, "").getStatusCode()).isEqualTo(404);
         assertThat(jury.view(CHRIS, withdrawn).getStatusCode()).isEqualTo(404);
         assertThat(backend.items()).noneMatch(item -> Items.string(item, "sk").equals("SCORE#" + CHRIS.sub()));
+    }
+
+    private String retentionTag(String entryId) {
+        return backend.s3.getObjectTagging(r -> r.bucket(backend.bucket).key(Uploads.objectKey(entryId))).tagSet().stream()
+                .filter(tag -> tag.key().equals("retention")).map(software.amazon.awssdk.services.s3.model.Tag::value)
+                .findFirst().orElse(null);
     }
 
     private Instant expiresAt(String entryId) {

@@ -102,6 +102,9 @@ class ResumableUploadTest {
         assertThat(entry.status()).isEqualTo(EntryStatus.SUBMITTED);
         assertThat(entry.video().bytes()).isEqualTo(file.length);
         assertThat(entry.video().durationMillis()).isBetween(2_900L, 3_200L);
+        assertThat(backend.s3.getObjectTagging(r -> r.bucket(backend.bucket).key(Uploads.objectKey(entry.id()))).tagSet())
+                .as("the retention tag the bucket's lifecycle reads").singleElement()
+                .satisfies(tag -> assertThat(tag.key() + "=" + tag.value()).isEqualTo("retention=entry"));
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class PostPolicySigner {
 
     /** An upload of exactly {@code key}, of {@code contentType}, 1 byte to {@code maxBytes}, for {@code valid}. */
     public Upload sign(String url, String bucket, String key, String contentType, long maxBytes, Duration valid) {
-        return sign(url, bucket, key, contentType, object("Content-Type", contentType), maxBytes, valid);
+        return sign(url, bucket, key, contentType, object("Content-Type", contentType), maxBytes, valid, Map.of());
     }
 
     /**
@@ -56,12 +56,22 @@ public final class PostPolicySigner {
      */
     public Upload signTypePrefix(String url, String bucket, String key, String contentType, String typePrefix, long maxBytes,
                                  Duration valid) {
+        return signTypePrefix(url, bucket, key, contentType, typePrefix, maxBytes, valid, Map.of());
+    }
+
+    /**
+     * The same, with {@code fixedFields} the form must carry exactly as given (e.g. S3's
+     * {@code tagging}: the object's tags, so that the bucket's lifecycle knows how long to keep it).
+     */
+    public Upload signTypePrefix(String url, String bucket, String key, String contentType, String typePrefix, long maxBytes,
+                                 Duration valid, Map<String, String> fixedFields) {
         return sign(url, bucket, key, contentType,
-                "[" + string("starts-with") + ", " + string("$Content-Type") + ", " + string(typePrefix) + "]", maxBytes, valid);
+                "[" + string("starts-with") + ", " + string("$Content-Type") + ", " + string(typePrefix) + "]", maxBytes, valid,
+                fixedFields);
     }
 
     private Upload sign(String url, String bucket, String key, String contentType, String typeCondition, long maxBytes,
-                        Duration valid) {
+                        Duration valid, Map<String, String> fixedFields) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(valid);
         AwsCredentials identity = credentials.resolveCredentials();
@@ -70,13 +80,17 @@ public final class PostPolicySigner {
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Content-Type", contentType);
+        fields.putAll(fixedFields);
         fields.put("key", key);
         fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
         fields.put("x-amz-credential", scope);
         fields.put("x-amz-date", amzDate);
         List<String> conditions = new ArrayList<>(List.of(
                 typeCondition,
-                "[" + string("content-length-range") + ", 1, " + maxBytes + "]",
+                "[" + string("content-length-range") + ", 1, " + maxBytes + "]"));
+        // Sorted, so the policy is the same however the map orders them (the test passes them to botocore sorted).
+        new java.util.TreeMap<>(fixedFields).forEach((name, value) -> conditions.add(object(name, value)));
+        conditions.addAll(List.of(
                 object("bucket", bucket),
                 object("key", key),
                 object("x-amz-algorithm", "AWS4-HMAC-SHA256"),

@@ -33,12 +33,15 @@ class PostPolicySignerTest {
     /** botocore's fields for the same upload: python3 with boto3 (installed on the build machines with moto). */
     static Map<String, String> botocore(String key, String contentType, long maxBytes, int seconds, String token)
             throws IOException, InterruptedException {
-        return botocore(key, contentType, "", maxBytes, seconds, token);
+        return botocore(key, contentType, "", maxBytes, seconds, token, Map.of());
     }
 
-    /** With a {@code typePrefix}, the policy's type condition is {@code ["starts-with", "$Content-Type", typePrefix]}. */
-    static Map<String, String> botocore(String key, String contentType, String typePrefix, long maxBytes, int seconds, String token)
-            throws IOException, InterruptedException {
+    /**
+     * With a {@code typePrefix}, the policy's type condition is {@code ["starts-with", "$Content-Type", typePrefix]};
+     * {@code fixed} fields are in the form and, as exact conditions, in the policy.
+     */
+    static Map<String, String> botocore(String key, String contentType, String typePrefix, long maxBytes, int seconds, String token,
+                                        Map<String, String> fixed) throws IOException, InterruptedException {
         String script = """
                 import datetime, json, sys
                 from unittest import mock
@@ -51,12 +54,15 @@ class PostPolicySignerTest {
                     s3 = boto3.client('s3', region_name='eu-west-1', config=Config(signature_version='s3v4'),
                                       aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key=sys.argv[6], aws_session_token=token)
                     type_condition = ['starts-with', '$Content-Type', sys.argv[8]] if sys.argv[8] else {'Content-Type': content_type}
-                    post = s3.generate_presigned_post(sys.argv[7], key, Fields={'Content-Type': content_type},
-                        Conditions=[type_condition, ['content-length-range', 1, max_bytes]], ExpiresIn=seconds)
+                    fixed = json.loads(sys.argv[9])
+                    post = s3.generate_presigned_post(sys.argv[7], key, Fields={'Content-Type': content_type, **fixed},
+                        Conditions=[type_condition, ['content-length-range', 1, max_bytes]]
+                                   + [{name: fixed[name]} for name in sorted(fixed)], ExpiresIn=seconds)
                 print(json.dumps(post['fields']))
                 """;
         List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("MOTO_PYTHON", "python3"), "-c", script,
-                key, contentType, Long.toString(maxBytes), Integer.toString(seconds), token == null ? "" : token, SECRET, BUCKET, typePrefix));
+                key, contentType, Long.toString(maxBytes), Integer.toString(seconds), token == null ? "" : token, SECRET, BUCKET, typePrefix,
+                Json.write(fixed)));
         Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(python.waitFor() == 0 || !out.contains("No module named"), "boto3 is not installed: " + out);
@@ -102,11 +108,25 @@ class PostPolicySignerTest {
                 BUCKET, "entries/AAAAAAAAAAAAAAAAAAAAAA/video", "video/quicktime", "video/", 2_147_483_648L, Duration.ofMinutes(30));
 
         assertThat(upload.fields()).isEqualTo(botocore("entries/AAAAAAAAAAAAAAAAAAAAAA/video", "video/quicktime", "video/",
-                2_147_483_648L, 1800, token));
+                2_147_483_648L, 1800, token, Map.of()));
         String policy = new String(Base64.getDecoder().decode(upload.fields().get("policy")), StandardCharsets.UTF_8);
         assertThat(Json.MAPPER.readTree(policy).path("conditions").toString())
                 .contains("[\"starts-with\",\"$Content-Type\",\"video/\"]", "[\"content-length-range\",1,2147483648]")
                 .doesNotContain("{\"Content-Type\"");
         assertThat(upload.fields()).containsEntry("Content-Type", "video/quicktime");
+    }
+
+    @Test
+    void fixedFieldsSuchAsTheObjectsTagsAreInTheFormAndThePolicyAsBotocorePutsThem() throws Exception {
+        Map<String, String> tagging = Map.of("tagging",
+                "<Tagging><TagSet><Tag><Key>retention</Key><Value>entry</Value></Tag></TagSet></Tagging>");
+
+        PostPolicySigner.Upload upload = signer(null).signTypePrefix("https://" + BUCKET + ".s3.eu-west-1.amazonaws.com/",
+                BUCKET, "entries/AAAAAAAAAAAAAAAAAAAAAA/video", "video/mp4", "video/", 1_000_000L, Duration.ofMinutes(30), tagging);
+
+        assertThat(upload.fields()).isEqualTo(botocore("entries/AAAAAAAAAAAAAAAAAAAAAA/video", "video/mp4", "video/",
+                1_000_000L, 1800, null, tagging));
+        String policy = new String(Base64.getDecoder().decode(upload.fields().get("policy")), StandardCharsets.UTF_8);
+        assertThat(Json.MAPPER.readTree(policy).path("conditions").toString()).contains("{\"tagging\":\"<Tagging>");
     }
 }
