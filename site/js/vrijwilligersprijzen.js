@@ -6,10 +6,9 @@ import { postFile, putMissingParts, UploadStopped } from './upload.js';
 
 renderChrome('prijzen');
 
-/** The consent wording this page shows (ConsentText.CURRENT in the API; a new wording is a new version). */
-const CONSENT_VERSION = '2027-01';
-/** The largest vlog, as the template's PrizeMaxUploadBytes (2 GiB); the API's answer and its 422 are the authority. */
-let maxBytes = 2 * 1024 * 1024 * 1024;
+/** The round as GET /prizes/round tells it: the consent version and wording, the limits. Nothing is kept here. */
+let consentVersion = null;
+let maxBytes = null;
 /** How long the page waits for the check's verdict before it says the mail will follow. */
 const VERDICT_PATIENCE_MS = 3 * 60_000;
 const SLOW_AFTER_MS = 30_000;
@@ -36,9 +35,25 @@ const uploadSection = $('upload');
 const bar = $('voortgang');
 const outcome = $('uitkomst');
 
-$('consent-version').textContent = CONSENT_VERSION;
 $('gemeenten').append(...GEMEENTEN.map(name => new Option(name)));
-showLimit();
+loadRound();
+
+/** The consent to agree to and the limits, from the API: the page shows what the entry will be held to. */
+async function loadRound() {
+  const { ok, body } = await api('GET', '/prizes/round');
+  if (!ok) {
+    errorSummary.innerHTML = `<h2>Het formulier kon niet worden geladen</h2><p>${esc(body.detail || 'Probeer het over een paar minuten opnieuw.')}</p>`;
+    errorSummary.hidden = false;
+    form.querySelector('button[type=submit]').disabled = true;
+    return;
+  }
+  consentVersion = body.consent.version;
+  maxBytes = body.maxBytes;
+  $('consent-version').textContent = consentVersion;
+  $('consent-text').textContent = body.consent.text;
+  $('max-minutes').textContent = Math.floor(body.maxVideoSeconds / 60);
+  showLimit();
+}
 for (const radio of form.elements.minorsAppear) {
   radio.addEventListener('change', () => { $('guardians-field').hidden = !$('minors-ja').checked; });
 }
@@ -68,7 +83,7 @@ function entryFromForm(file) {
     email: value('email'), title: value('title'), description: value('description'),
     file: file ? { name: file.name, size: file.size, contentType: contentType(file) } : {},
     consent: {
-      version: CONSENT_VERSION,
+      version: consentVersion,
       publication: $('publication').checked,
       recognisablePeople: $('recognisablePeople').checked,
       guardians: minors?.value === 'true' && $('guardians').checked,

@@ -111,6 +111,7 @@ class FunctionRolesTest {
                     on(SIGNING_KEY, "ssm:GetParameter"),                 // its manage link
                     on(ENTRY_VIDEOS, "s3:PutObject",                     // what the presigned POST it signs allows,
                             "s3:PutObjectTagging")),                      // its retention tag included
+            role("PrizeRoundFunction"),                                 // from its configuration: no AWS call
             role("GetEntryFunction",
                     on(PRIZES, "dynamodb:GetItem"),                       // the entry, or when it was withdrawn
                     on(SIGNING_KEY, "ssm:GetParameter")),

@@ -366,6 +366,10 @@ class RuntimeClientTest {
             assertThat(body.path("upload").path("fields").path("key").asText()).isEqualTo("entries/" + stored.id() + "/video");
             assertThat(body.path("upload").path("fields").path("x-amz-signature").asText()).hasSize(64);
         }));
+        WORK.put("PrizeRoundFunction", Work.http(200, (event, body) -> {
+            assertThat(body.path("consent").path("version").asText()).isEqualTo("2027-01");
+            assertThat(body.path("maxBytes").asLong()).isEqualTo(2L * 1024 * 1024 * 1024);
+        }));
         WORK.put("GetEntryFunction", Work.http(200, (event, body) -> {
             assertThat(body.path("entryId").asText()).isEqualTo(pathId(event));
             assertThat(body.path("consent").path("version").asText()).isEqualTo("2027-01");

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
@@ -55,6 +56,22 @@ class EntryHandlersTest {
         assertThat(stored.minorsAppear()).isTrue();
         assertThat(answer.path("manageUrl").asText())
                 .startsWith("https://www.mensenmakennederland.nl/inzending.html?entry=" + stored.id() + "&token=");
+    }
+
+    @Test
+    void theRoundTellsTheFormItsWindowLimitsAndTheConsentToAgreeTo() {
+        APIGatewayV2HTTPResponse answer = ApiContract.call(new PrizeRoundHandler(backend.desk),
+                ApiRequests.request("GET /prizes/round", "/prizes/round", Map.of(), Map.of(), Map.of(), null));
+
+        JsonNode round = ApiRequests.body(answer);
+        assertThat(round.path("opensAt").asText()).isEqualTo("2026-12-31T23:00:00Z");
+        assertThat(round.path("closesAt").asText()).isEqualTo("2027-03-31T22:00:00Z");
+        assertThat(round.path("maxBytes").asLong()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(round.path("resumableFromBytes").asLong()).isEqualTo(64L * 1024 * 1024);
+        assertThat(round.path("maxVideoSeconds").asInt()).isEqualTo(600);
+        assertThat(round.path("consent").path("version").asText()).isEqualTo(ConsentText.CURRENT);
+        assertThat(round.path("consent").path("text").asText()).isEqualTo(ConsentText.of(ConsentText.CURRENT).orElseThrow());
+        assertThat(answer.getHeaders().get("cache-control")).isEqualTo("public, max-age=300");
     }
 
     @Test

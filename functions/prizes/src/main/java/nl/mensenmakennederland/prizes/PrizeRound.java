@@ -1,0 +1,6 @@
+package nl.mensenmakennederland.prizes;
+
+import java.time.Duration;
+
+/** The prize round as the entry form shows it before anyone enters: when, how large, how long, which consent. */
+public record PrizeRound(SubmissionWindow window, long maxBytes, long resumableFromBytes, Duration maxDuration) {}
