@@ -69,8 +69,7 @@ final class PrizeBackend {
         SesIdentity.verify(aws, env.get("SENDER_ADDRESS"));
         SesV2Client ses = AwsClients.configure(SesV2Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
                 aws.endpoint()).build();
-        this.mailer = new MailerHandler(new MailDelivery(dynamoDb, new Outbox(env.get("OUTBOX_TABLE")), ses,
-                env.get("SENDER_ADDRESS"), clock));
+        this.mailer = new MailerHandler(MailDelivery.of(new Env(env), dynamoDb, ses, key, clock));
         this.outboxStream = new OutboxStream(aws, "OutboxTable");
     }
 
