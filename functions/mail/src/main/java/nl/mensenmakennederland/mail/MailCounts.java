@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * What happened to our mails per day, for the admins' digest: one item per Amsterdam day
  * ({@code pk=MAIL-COUNTS}, {@code sk=<yyyy-MM-dd>}) with a number per kind, raised by atomic
- * {@code ADD} in the same transaction as the change it counts, so a retried delivery or a
- * repeated event is counted once. One partition holds the whole campaign: a period is one Query.
+ * {@code ADD}: by the mailer right after it closed the outbox item (a retried delivery finds it
+ * closed and counts nothing), by the feedback with a marker of the event in one transaction (a
+ * repeated event counts nothing). One partition holds the whole campaign: a period is one Query.
  */
 final class MailCounts {
 
@@ -55,6 +56,14 @@ final class MailCounts {
                 .expressionAttributeNames(Map.of("#kind", kind.attribute()))
                 .expressionAttributeValues(Map.of(":one", n(1)))
                 .build()).build();
+    }
+
+    /** Adds one of {@code kind} to the day of {@code at}, by itself. */
+    void count(Kind kind, Instant at) {
+        dynamo.updateItem(r -> r.tableName(table).key(key(LocalDate.ofInstant(at, DAYS)))
+                .updateExpression("ADD #kind :one")
+                .expressionAttributeNames(Map.of("#kind", kind.attribute()))
+                .expressionAttributeValues(Map.of(":one", n(1))));
     }
 
     /** One day's counts (zero for what did not happen). */

@@ -26,8 +26,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -133,40 +131,45 @@ public final class MailDelivery {
         }
 
         done(mail, claim, "SET sentAt = :now, messageId = :messageId, ", Map.of(":messageId", s(messageId)),
-                counts.add(MailCounts.Kind.SENT, now));
+                MailCounts.Kind.SENT);
         Log.info("mail.sent", "mailId", mail.id(), "regarding", mail.regarding());
         Metrics.count(Metric.MAIL_SENT);
         return Result.SENT;
     }
 
-    /**
-     * Not sent: the record says so first (a retry marks it again, harmlessly), then the item is
-     * closed and erased as after a send, and counted, in one transaction.
-     */
+    /** Not sent: the record says so first (a retry marks it again, harmlessly), then the item is closed and erased as after a send. */
     private Result suppressed(OutboxMail mail, String claim, Instant now) {
         FeedbackTags about = FeedbackTags.of(mail.id(), mail.regarding());
         if (about.namesARecord()) {
             problems.mark(about.kind(), about.recordId(), new MailProblem(MailProblem.Kind.SUPPRESSED, now));
         }
-        done(mail, claim, "SET suppressedAt = :now, ", Map.of(), counts.add(MailCounts.Kind.SUPPRESSED, now));
+        done(mail, claim, "SET suppressedAt = :now, ", Map.of(), MailCounts.Kind.SUPPRESSED);
         Log.info("mail.suppressed", "mailId", mail.id(), "regarding", mail.regarding());
         Metrics.count(Metric.MAIL_SUPPRESSED);
         return Result.SUPPRESSED;
     }
 
-    /** Closes the claimed item (sent or suppressed), erases its personal data and counts it, in one transaction. */
-    private void done(OutboxMail mail, String claim, String set, Map<String, AttributeValue> values, TransactWriteItem count) {
+    /**
+     * Closes the claimed item (sent or suppressed) and erases its personal data, then counts it.
+     * The count is not part of a transaction: every mail of the day adds to one item, and
+     * transactions meeting on an item are cancelled for conflicts, which would fail a mail already
+     * sent. A count that fails is logged and lost; the mail's state never is.
+     */
+    private void done(OutboxMail mail, String claim, String set, Map<String, AttributeValue> values, MailCounts.Kind kind) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":now", time(clock.instant()));
         all.put(":expires", n(clock.instant().plus(KEEP_SENT).getEpochSecond()));
         all.put(":claim", s(claim));
-        TransactWriteItem close = TransactWriteItem.builder().update(Update.builder().tableName(outbox.table())
-                .key(Outbox.key(mail.id()))
+        dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
                 .updateExpression(set + "expiresAt = :expires REMOVE " + ERASED + ", claimedUntil, claim")
                 .conditionExpression("claim = :claim")
                 .expressionAttributeNames(ERASED_NAMES)
-                .expressionAttributeValues(all).build()).build();
-        dynamo.transactWriteItems(r -> r.transactItems(close, count));
+                .expressionAttributeValues(all));
+        try {
+            counts.count(kind, clock.instant());
+        } catch (RuntimeException countFailed) {
+            Log.warn("mail.count-failed", "mailId", mail.id(), "kind", kind.attribute());
+        }
     }
 
     /**

@@ -5,12 +5,15 @@ import static nl.mensenmakennederland.shared.Items.s;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.SigningKeys;
 import nl.mensenmakennederland.shared.outbox.MailProblem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -84,14 +87,23 @@ final class MailFeedback {
                         "sk", s("FEEDBACK"),
                         "expiresAt", n(clock.instant().plus(KEEP_SEEN).getEpochSecond())))
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(seen, counts.add(kind, event.at())));
-            return Outcome.RECORDED;
-        } catch (TransactionCanceledException cancelled) {
-            if (cancelled.hasCancellationReasons() && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code())) {
-                return Outcome.REPEATED;
+        TransactWriteItem count = counts.add(kind, event.at());
+        // The day's counts are one item: concurrent feedback meets there and DynamoDB cancels all but one.
+        for (var attempts = ConflictRetry.standard().attempts(); attempts.another(); ) {
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(seen, count));
+                return Outcome.RECORDED;
+            } catch (TransactionCanceledException cancelled) {
+                List<String> reasons = cancelled.hasCancellationReasons()
+                        ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst())) {
+                    return Outcome.REPEATED;
+                }
+                if (!reasons.contains("TransactionConflict")) {
+                    throw cancelled;
+                }
             }
-            throw cancelled;
         }
+        throw new IllegalStateException("The feedback's count kept conflicting; the queue delivers it again");
     }
 }
