@@ -44,7 +44,6 @@ class FunctionRolesTest {
     static final String OUTBOX_STREAM = OUTBOX + "/stream/" + TransformedTemplate.STREAM_LABEL;
     static final String OUTBOX_STREAMS = OUTBOX + "/stream/*";
     static final String OPROEP = arn("dynamodb", REGION, ACCOUNT, "table/OproepTable");
-    static final String MAIL_STATE = arn("dynamodb", REGION, ACCOUNT, "table/MailStateTable");
     static final String OPROEP_FILES = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/variants/*";
     static final String OPROEP_PREVIEWS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/previews/*";
     static final String OPROEP_POSTERS = "arn:aws:s3:::mmn-dev-oproep-" + ACCOUNT + "-" + REGION + "/posters/*";
@@ -56,6 +55,12 @@ class FunctionRolesTest {
     static final String UPLOAD_CHECKS = arn("sqs", REGION, ACCOUNT, "UploadChecks");
     static final String SIGNING_KEY = arn("ssm", REGION, ACCOUNT, "parameter/mensenmakennederland/token-signing-key");
     static final String SES_IDENTITIES = arn("ses", REGION, ACCOUNT, "identity/*");
+    static final String MAIL_CONFIGURATION_SET = arn("ses", REGION, ACCOUNT, "configuration-set/MailConfigurationSet");
+    static final String MAIL_STATE = arn("dynamodb", REGION, ACCOUNT, "table/MailStateTable");
+    static final String MAIL_FEEDBACK_QUEUE = arn("sqs", REGION, ACCOUNT, "MailFeedbackQueue");
+    /** Only the mail problem (and the key it is found by) may be written on a job's record. */
+    static final String ONLY_THE_MAIL_PROBLEM =
+            "{\"ForAllValues:StringEquals\":{\"dynamodb:Attributes\":[\"pk\",\"sk\",\"mailProblem\",\"mailProblemAt\"]}}";
     static final String FROM_OUR_SENDER = "{\"StringEquals\":{\"ses:FromAddress\":\"noreply@mensenmakennederland.nl\"}}";
     static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
@@ -98,6 +103,7 @@ class FunctionRolesTest {
                     on(OUTBOX_STREAMS, "dynamodb:ListStreams"),
                     on(MAIL_DEAD_LETTERS, "sqs:SendMessage"),            // the event source's OnFailure
                     on(OUTBOX, "dynamodb:UpdateItem", "dynamodb:GetItem"), // claim, mark sent, release
+                    mailState(),
                     sending()),
             role("WaitlistSettlerFunction",
                     on(EVENTS_GSI1, "dynamodb:Query"),                   // upcoming events
@@ -180,7 +186,15 @@ class FunctionRolesTest {
                     on(UPLOADS, "s3:ListBucket")),                       // a missing key answered 404, not 403
             role("OutboxSweeperFunction",
                     on(OUTBOX, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:GetItem"),
+                    mailState(),
                     sending()),
+            role("MailFeedbackFunction",
+                    on(MAIL_FEEDBACK_QUEUE, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), // the event source
+                    on(MAIL_STATE, "dynamodb:GetItem",                   // priming: a suppression looked up
+                            "dynamodb:PutItem",                           // a suppression; transaction: the event's marker
+                            "dynamodb:UpdateItem"),                       // transaction: the day's count
+                    markingRecords(),
+                    on(SIGNING_KEY, "ssm:GetParameter")),                // the suppression list's hashes
             role("ListVariantsFunction",
                     on(OPROEP, "dynamodb:Query"),                         // the variants
                     on(OPROEP_PREVIEWS, "s3:GetObject")),                // what the presigned preview links allow
@@ -298,12 +312,31 @@ class FunctionRolesTest {
         return grants;
     }
 
+    /** The mail problem, and only it, on a registration or a prize entry. */
+    private static Set<Grant> markingRecords() {
+        Set<Grant> grants = new LinkedHashSet<>(onCondition(EVENTS, ONLY_THE_MAIL_PROBLEM, "dynamodb:UpdateItem"));
+        grants.addAll(onCondition(PRIZES, ONLY_THE_MAIL_PROBLEM, "dynamodb:UpdateItem"));
+        return grants;
+    }
+
+    /** What the mailer and the sweeper do beside sending: the suppression list, its key, the counts, a suppressed mail's record. */
+    private static Set<Grant> mailState() {
+        Set<Grant> grants = new LinkedHashSet<>(on(MAIL_STATE, "dynamodb:GetItem", // a suppression looked up
+                "dynamodb:UpdateItem"));                                    // transaction: the day's count
+        grants.addAll(on(SIGNING_KEY, "ssm:GetParameter"));                // the suppression list's hashes
+        grants.addAll(markingRecords());
+        return grants;
+    }
+
     /**
      * Sending mail through SES v2 from our sender only. SendEmail with raw content is authorized
      * as ses:SendRawEmail; ses:SendEmail is allowed too (see template.yaml).
      */
     private static Set<Grant> sending() {
-        return onCondition(SES_IDENTITIES, FROM_OUR_SENDER, "ses:SendEmail", "ses:SendRawEmail");
+        Set<Grant> grants = new LinkedHashSet<>(onCondition(SES_IDENTITIES, FROM_OUR_SENDER, "ses:SendEmail", "ses:SendRawEmail"));
+        // A send naming the configuration set is authorized on it too.
+        grants.addAll(onCondition(MAIL_CONFIGURATION_SET, FROM_OUR_SENDER, "ses:SendEmail", "ses:SendRawEmail"));
+        return grants;
     }
 
     @SafeVarargs

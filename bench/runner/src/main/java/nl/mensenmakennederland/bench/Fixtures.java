@@ -61,6 +61,7 @@ final class Fixtures {
     private Registering.Registered viewed;
     private Entering.Entered viewedEntry;
     private String owedTo;
+    private String bounced;
 
     Fixtures(LocalAws aws, EventsJob backend, PrizesJob prizes) {
         this.aws = aws;
@@ -84,6 +85,9 @@ final class Fixtures {
         }
         if (logicalId.equals("CheckUploadFunction")) {
             return this::uploadedVideo;
+        }
+        if (logicalId.equals("MailFeedbackFunction")) {
+            return this::bouncedConfirmation;
         }
         return forTrigger(trigger);
     }
@@ -247,6 +251,32 @@ final class Fixtures {
         event.putObject("queryStringParameters").put("token", token);
         ((ObjectNode) event.with("requestContext").with("http")).put("path", path);
         return event.toString();
+    }
+
+    /**
+     * A new registration whose confirmation SES reports bounced (the sample, SES's documented
+     * record): its tags name the registration, the bounced address and the feedback id are new,
+     * so every run suppresses an address and counts a bounce of its own.
+     */
+    String bouncedConfirmation(String sample) {
+        bounced = register().registrationId();
+        String address = "bench-bounced-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        ObjectNode event = parse(sample);
+        ObjectNode message = (ObjectNode) event.get("Records").get(0);
+        ObjectNode record = parse(message.get("body").asText());
+        ObjectNode mail = (ObjectNode) record.get("mail");
+        ((ObjectNode) mail.get("tags")).putArray("regarding-id").add(bounced);
+        mail.putArray("destination").add(address);
+        ObjectNode bounce = (ObjectNode) record.get("bounce");
+        bounce.put("feedbackId", UUID.randomUUID().toString());
+        ((ObjectNode) bounce.get("bouncedRecipients").get(0)).put("emailAddress", address);
+        message.put("body", record.toString());
+        return event.toString();
+    }
+
+    /** The registration whose mail {@link #bouncedConfirmation} reported bounced. */
+    String bounced() {
+        return bounced;
     }
 
     /** The registration {@link #owedSeat} left waiting for a free seat. */

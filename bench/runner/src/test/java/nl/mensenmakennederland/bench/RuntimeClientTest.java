@@ -41,6 +41,7 @@ import nl.mensenmakennederland.oproep.DownloadStats;
 import nl.mensenmakennederland.oproep.Variant;
 import nl.mensenmakennederland.oproep.VariantCatalog;
 import nl.mensenmakennederland.shared.Json;
+import nl.mensenmakennederland.shared.outbox.MailProblem;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
@@ -443,10 +444,22 @@ class RuntimeClientTest {
             assertThat(aws.clients().dynamoDb().getItem(r -> r.tableName(aws.name("OutboxTable")).key(Outbox.key(mailId))).item())
                     .as("the outbox item is marked sent").containsKey("sentAt");
         }));
+        WORK.put("MailFeedbackFunction", new Work(event -> suppressions(), (event, response, before) -> {
+            assertThat(response.path("batchItemFailures")).as("batch item failures").isEmpty();
+            assertThat(backend.registrations().find(fixtures.bounced()).orElseThrow().mailProblem().kind())
+                    .as("the registration says its mail bounced").isEqualTo(MailProblem.Kind.BOUNCED);
+            assertThat(suppressions()).as("suppressed addresses").isEqualTo((long) before + 1);
+        }));
         WORK.put("OutboxSweeperFunction", new Work(event -> SentMails.all(aws).size(), (event, response, sentBefore) -> {
             assertThat(response.path("sent").asInt()).as("mails the sweep sent: %s", response).isEqualTo(1);
             assertThat(SentMails.all(aws)).as("mails sent").hasSize((int) sentBefore + 1);
         }));
+    }
+
+    /** How many addresses the mail state table keeps suppressed (their hashes). */
+    private static long suppressions() {
+        return aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("MailStateTable"))).items().stream()
+                .filter(item -> item.get("pk").s().startsWith("SUPPRESSED#")).count();
     }
 
     /** Today's Oproep counts of one group, as the admins' statistics give them. */

@@ -100,7 +100,7 @@ final class Campaign {
         Entry entry = new Entry(id, video ? EntryStatus.SUBMITTED : EntryStatus.REJECTED, "Taalcafé De Brug", null, "Zwolle",
                 "Sanne de Vries", "sanne@taalcafedebrug.nl", title, "Elke dinsdag schuiven nieuwe buren aan.", "vlog.mp4",
                 1_000_000, "video/mp4", ConsentText.CURRENT, at, false, at,
-                video ? new VideoFacts("mp4", 3000, 320, 240, 1_000_000) : null, rejected, at.plusSeconds(60), null);
+                video ? new VideoFacts("mp4", 3000, 320, 240, 1_000_000) : null, rejected, at.plusSeconds(60), null, null);
         new EntryStore(dynamo, aws.name("PrizesTable"), new Outbox(aws.name("OutboxTable"))).create(entry, expiresAt, Optional.empty());
         return id;
     }

@@ -9,13 +9,23 @@ import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
+import nl.mensenmakennederland.shared.outbox.MailProblem;
 
 /** GET /admin/events/{id}/registrations (admins): who comes, as JSON or, with Accept: text/csv, for Excel. */
 public final class ListRegistrationsHandler extends HttpHandler {
 
     /** A registration as admins see it. */
     public record Row(String registrationId, String status, int seats, Integer waitlistPosition, String name,
-                      String email, String organisation, String municipality, String createdAt) {}
+                      String email, String organisation, String municipality, String createdAt, MailTrouble mailProblem) {}
+
+    /** Why the person could not be mailed (bounced, complained, suppressed, rejected), when, and in Dutch. */
+    public record MailTrouble(String kind, String at, String text) {
+
+        static MailTrouble of(MailProblem problem) {
+            return problem == null ? null
+                    : new MailTrouble(problem.kind().code(), UtcTime.format(problem.at()), problem.kind().label());
+        }
+    }
 
     private final EventAdmin admin;
 
@@ -53,7 +63,7 @@ public final class ListRegistrationsHandler extends HttpHandler {
         }
         List<Row> rows = registrations.stream().map(r -> new Row(r.id(), r.status().code(), r.seats(),
                 event.seats().positionOf(r.id()).stream().boxed().findFirst().orElse(null), r.name(), r.email(),
-                r.organisation(), r.municipality(), UtcTime.format(r.createdAt()))).toList();
+                r.organisation(), r.municipality(), UtcTime.format(r.createdAt()), MailTrouble.of(r.mailProblem()))).toList();
         return Responses.json(200, Map.of("eventId", eventId, "registrations", rows));
     }
 }

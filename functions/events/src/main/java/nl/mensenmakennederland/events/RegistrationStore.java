@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
 import nl.mensenmakennederland.shared.IdempotencyKeys;
 import nl.mensenmakennederland.shared.Items;
+import nl.mensenmakennederland.shared.outbox.MailProblem;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -324,6 +325,7 @@ public final class RegistrationStore {
                 Items.string(item, "email"),
                 Items.string(item, "organisation"),
                 Items.string(item, "municipality"),
-                Items.time(item, "createdAt"));
+                Items.time(item, "createdAt"),
+                MailProblem.of(item).orElse(null));
     }
 }

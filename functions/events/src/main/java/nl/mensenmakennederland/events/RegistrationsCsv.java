@@ -10,7 +10,8 @@ import nl.mensenmakennederland.shared.UtcTime;
 public final class RegistrationsCsv {
 
     private static final List<String> HEADER = List.of(
-            "Aanmelding", "Status", "Plaatsen", "Wachtlijstplek", "Naam", "E-mail", "Organisatie", "Gemeente", "Aangemeld op (UTC)");
+            "Aanmelding", "Status", "Plaatsen", "Wachtlijstplek", "Naam", "E-mail", "Organisatie", "Gemeente", "Aangemeld op (UTC)", "Mailprobleem",
+            "Mailprobleem op (UTC)");
 
     /** What the statuses are called in the Dutch spreadsheet. */
     private static final Map<RegistrationStatus, String> STATUS = Map.of(
@@ -25,7 +26,9 @@ public final class RegistrationsCsv {
         for (Registration r : registrations) {
             csv.row(Arrays.asList(r.id(), STATUS.get(r.status()), Integer.toString(r.seats()),
                     seats.positionOf(r.id()).stream().mapToObj(Integer::toString).findFirst().orElse(""),
-                    r.name(), r.email(), r.organisation(), r.municipality(), UtcTime.format(r.createdAt())));
+                    r.name(), r.email(), r.organisation(), r.municipality(), UtcTime.format(r.createdAt()),
+                    r.mailProblem() == null ? "" : r.mailProblem().kind().label(),
+                    r.mailProblem() == null ? "" : UtcTime.format(r.mailProblem().at())));
         }
         return csv.toString();
     }

@@ -9,6 +9,7 @@ import nl.mensenmakennederland.mail.MailDelivery;
 import nl.mensenmakennederland.mail.MailerHandler;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.ConflictRetry;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.ParameterStore;
 import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.outbox.Outbox;
@@ -17,6 +18,7 @@ import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.OutboxStream;
 import nl.mensenmakennederland.testing.SamTemplate;
 import nl.mensenmakennederland.testing.SesIdentity;
+import nl.mensenmakennederland.testing.SesSends;
 import nl.mensenmakennederland.testing.SigningKeyParameter;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,6 +45,8 @@ public final class CampaignBackend {
     public final GetRegistrationHandler getRegistration;
     public final CancelRegistrationHandler cancelRegistration;
     public final MailerHandler mailer;
+    /** What the mailer asked SES, with the configuration set and tags moto does not keep. */
+    public final SesSends sends = new SesSends();
     private final Clock clock;
     private final OutboxStream outboxStream;
 
@@ -57,7 +61,7 @@ public final class CampaignBackend {
         this.dynamoDb = AwsClients.configure(DynamoDbClient.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
                 aws.endpoint()).build();
         this.ses = AwsClients.configure(SesV2Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
-                aws.endpoint()).build();
+                aws.endpoint()).overrideConfiguration(o -> o.addExecutionInterceptor(sends)).build();
         this.env = aws.template().function("RegisterFunction").environment();
         if (freshKey) {
             putSigningKeys(SigningKeyParameter.newKey());
@@ -74,8 +78,7 @@ public final class CampaignBackend {
         this.register = new RegisterHandler(desk);
         this.getRegistration = new GetRegistrationHandler(desk);
         this.cancelRegistration = new CancelRegistrationHandler(desk);
-        this.mailer = new MailerHandler(new MailDelivery(dynamoDb, outbox, ses,
-                env.get("SENDER_ADDRESS"), clock));
+        this.mailer = new MailerHandler(MailDelivery.of(new Env(env), dynamoDb, ses, signingKey, clock));
         this.outboxStream = new OutboxStream(aws, "OutboxTable");
     }
 

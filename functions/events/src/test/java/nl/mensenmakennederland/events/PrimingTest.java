@@ -12,6 +12,7 @@ import nl.mensenmakennederland.mail.OutboxSweeperHandler;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.testing.AwsEmulatorExtension;
 import nl.mensenmakennederland.testing.LocalAws;
@@ -42,7 +43,7 @@ class PrimingTest {
                 new ListRegistrationsHandler(admin));
         Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
         OutboxSweeperHandler sweeper = new OutboxSweeperHandler(aws.clients().dynamoDb(), outbox,
-                new MailDelivery(aws.clients().dynamoDb(), outbox, aws.clients().ses(), backend.env.get("SENDER_ADDRESS"), CLOCK),
+                MailDelivery.of(new Env(backend.env), aws.clients().dynamoDb(), aws.clients().ses(), backend.signingKey, CLOCK),
                 CLOCK);
         Map<String, List<Map<String, AttributeValue>>> before = tables(aws);
 

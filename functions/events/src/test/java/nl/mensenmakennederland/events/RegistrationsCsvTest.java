@@ -56,7 +56,7 @@ class RegistrationsCsvTest {
     void withTheDutchSeparatorEveryRowKeepsItsCellsAndTheTextStaysReadable() {
         List<List<String>> rows = ExcelCsv.parse(csv(), ';');
 
-        assertThat(rows).hasSize(1 + PAYLOADS.size()).allSatisfy(row -> assertThat(row).hasSize(9));
+        assertThat(rows).hasSize(1 + PAYLOADS.size()).allSatisfy(row -> assertThat(row).hasSize(11));
         assertThat(rows.get(0).get(0)).isEqualTo("\uFEFFAanmelding");
         assertThat(rows.get(1).get(4)).isEqualTo("x,'=cmd|'/C calc'!A0");
         assertThat(rows.get(2).get(4)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"klik\")");

@@ -8,13 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Ids;
 import nl.mensenmakennederland.shared.Log;
 import nl.mensenmakennederland.shared.Metrics;
 import nl.mensenmakennederland.shared.Metrics.Metric;
+import nl.mensenmakennederland.shared.SigningKeys;
+import nl.mensenmakennederland.shared.outbox.MailProblem;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.core.SdkBytes;
@@ -27,10 +32,14 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Sends one outbox mail at most once, however often it is delivered to us: claim the outbox
  * item (a lease, in case we die mid-way), send through SES, then mark it sent and erase its
  * personal data. A failed send gives the claim back and rethrows, so the stream retries it.
+ * A mail to a suppressed address (it bounced or complained before) is not sent: its item is
+ * marked suppressed and erased the same way, and its record says the person could not be mailed.
+ * Every send names the configuration set, whose events come back as mail feedback, and carries
+ * the tags that tie them to the record ({@link FeedbackTags}).
  */
 public final class MailDelivery {
 
-    public enum Result { SENT, ALREADY_SENT, CLAIMED_ELSEWHERE }
+    public enum Result { SENT, SUPPRESSED, ALREADY_SENT, CLAIMED_ELSEWHERE }
 
     /**
      * Composed, never sent: "rehearsal" is not an id {@link Ids} makes, so no outbox item has it.
@@ -57,14 +66,37 @@ public final class MailDelivery {
     private final Outbox outbox;
     private final SesV2Client ses;
     private final String sender;
+    private final String configurationSet;
+    private final Suppressions suppressions;
+    private final MailProblems problems;
+    private final MailCounts counts;
     private final Clock clock;
 
-    public MailDelivery(DynamoDbClient dynamo, Outbox outbox, SesV2Client ses, String sender, Clock clock) {
+    private MailDelivery(DynamoDbClient dynamo, Env env, SesV2Client ses, Supplier<SigningKeys> keys, Clock clock) {
         this.dynamo = dynamo;
-        this.outbox = outbox;
+        this.outbox = new Outbox(env.required("OUTBOX_TABLE"));
         this.ses = ses;
-        this.sender = sender;
+        this.sender = env.required("SENDER_ADDRESS");
+        this.configurationSet = env.required("MAIL_CONFIGURATION_SET");
+        String state = env.required("MAIL_STATE_TABLE");
+        this.suppressions = new Suppressions(dynamo, state, keys, suppressionRetention(env), clock);
+        this.problems = new MailProblems(dynamo, env);
+        this.counts = new MailCounts(dynamo, state);
         this.clock = clock;
+    }
+
+    /** As the template configures the mail functions ({@code env}: their environment). */
+    public static MailDelivery of(Env env, DynamoDbClient dynamo, SesV2Client ses, Supplier<SigningKeys> keys, Clock clock) {
+        return new MailDelivery(dynamo, env, ses, keys, clock);
+    }
+
+    /** How long an address stays suppressed after its last bounce or complaint ({@code MAIL_SUPPRESSION_DAYS}). */
+    static Duration suppressionRetention(Env env) {
+        return Duration.ofDays(env.integer("MAIL_SUPPRESSION_DAYS", 730));
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     public Result deliver(OutboxMail mail) {
@@ -73,7 +105,7 @@ public final class MailDelivery {
         try {
             dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
                     .updateExpression("SET claimedUntil = :until, claim = :claim")
-                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(sentAt) "
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(sentAt) AND attribute_not_exists(suppressedAt) "
                             + "AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)")
                     .expressionAttributeValues(Map.of(
                             ":until", n(now.plus(LEASE).getEpochSecond()),
@@ -82,12 +114,15 @@ public final class MailDelivery {
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(outbox.table())
                     .key(Outbox.key(mail.id())).consistentRead(true)).item();
-            boolean gone = item == null || item.isEmpty() || item.containsKey("sentAt");
+            boolean gone = item == null || item.isEmpty() || item.containsKey("sentAt") || item.containsKey("suppressedAt");
             return gone ? Result.ALREADY_SENT : Result.CLAIMED_ELSEWHERE;
         }
 
         String messageId;
         try {
+            if (suppressions.isSuppressed(mail.to())) {
+                return suppressed(mail, claim, now);
+            }
             messageId = send(ses, mail, compose(mail));
         } catch (RuntimeException sendFailed) {
             Metrics.count(Metric.MAIL_FAILED);
@@ -95,19 +130,46 @@ public final class MailDelivery {
             throw sendFailed;
         }
 
-        dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
-                .updateExpression("SET sentAt = :now, messageId = :messageId, expiresAt = :expires "
-                        + "REMOVE " + ERASED + ", claimedUntil, claim")
-                .conditionExpression("claim = :claim")
-                .expressionAttributeNames(ERASED_NAMES)
-                .expressionAttributeValues(Map.of(
-                        ":now", time(clock.instant()),
-                        ":messageId", s(messageId),
-                        ":expires", n(now.plus(KEEP_SENT).getEpochSecond()),
-                        ":claim", s(claim))));
+        done(mail, claim, "SET sentAt = :now, messageId = :messageId, ", Map.of(":messageId", s(messageId)),
+                MailCounts.Kind.SENT);
         Log.info("mail.sent", "mailId", mail.id(), "regarding", mail.regarding());
         Metrics.count(Metric.MAIL_SENT);
         return Result.SENT;
+    }
+
+    /** Not sent: the record says so first (a retry marks it again, harmlessly), then the item is closed and erased as after a send. */
+    private Result suppressed(OutboxMail mail, String claim, Instant now) {
+        FeedbackTags about = FeedbackTags.of(mail.id(), mail.regarding());
+        if (about.namesARecord()) {
+            problems.mark(about.kind(), about.recordId(), new MailProblem(MailProblem.Kind.SUPPRESSED, now));
+        }
+        done(mail, claim, "SET suppressedAt = :now, ", Map.of(), MailCounts.Kind.SUPPRESSED);
+        Log.info("mail.suppressed", "mailId", mail.id(), "regarding", mail.regarding());
+        Metrics.count(Metric.MAIL_SUPPRESSED);
+        return Result.SUPPRESSED;
+    }
+
+    /**
+     * Closes the claimed item (sent or suppressed) and erases its personal data, then counts it.
+     * The count is not part of a transaction: every mail of the day adds to one item, and
+     * transactions meeting on an item are cancelled for conflicts, which would fail a mail already
+     * sent. A count that fails is logged and lost; the mail's state never is.
+     */
+    private void done(OutboxMail mail, String claim, String set, Map<String, AttributeValue> values, MailCounts.Kind kind) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":now", time(clock.instant()));
+        all.put(":expires", n(clock.instant().plus(KEEP_SENT).getEpochSecond()));
+        all.put(":claim", s(claim));
+        dynamo.updateItem(r -> r.tableName(outbox.table()).key(Outbox.key(mail.id()))
+                .updateExpression(set + "expiresAt = :expires REMOVE " + ERASED + ", claimedUntil, claim")
+                .conditionExpression("claim = :claim")
+                .expressionAttributeNames(ERASED_NAMES)
+                .expressionAttributeValues(all));
+        try {
+            counts.count(kind, clock.instant());
+        } catch (RuntimeException countFailed) {
+            Log.warn("mail.count-failed", "mailId", mail.id(), "kind", kind.attribute());
+        }
     }
 
     /**
@@ -119,6 +181,7 @@ public final class MailDelivery {
      */
     public void rehearse(SesV2Client offline) {
         send(offline, REHEARSAL, compose(REHEARSAL));
+        suppressions.isSuppressed(REHEARSAL.to());
         Result result = deliver(REHEARSAL);
         if (result != Result.ALREADY_SENT) {
             throw new IllegalStateException("Rehearsal claimed an outbox item: " + result);
@@ -127,6 +190,8 @@ public final class MailDelivery {
 
     private String send(SesV2Client client, OutboxMail mail, byte[] raw) {
         return client.sendEmail(r -> r.fromEmailAddress(sender)
+                .configurationSetName(configurationSet)
+                .emailTags(FeedbackTags.of(mail.id(), mail.regarding()).messageTags())
                 .destination(d -> d.toAddresses(mail.to()))
                 .content(c -> c.raw(raw2 -> raw2.data(SdkBytes.fromByteArray(raw))))).messageId();
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import nl.mensenmakennederland.shared.trigger.DynamoDbStreamHandler;
@@ -21,9 +22,8 @@ public final class MailerHandler extends DynamoDbStreamHandler {
     private final MailDelivery delivery;
 
     public MailerHandler() {
-        Env env = Env.system();
-        this.delivery = new MailDelivery(AwsClients.dynamoDb(), new Outbox(env.required("OUTBOX_TABLE")),
-                Ses.CLIENT, env.required("SENDER_ADDRESS"), Clock.systemUTC());
+        this.delivery = MailDelivery.of(Env.system(), AwsClients.dynamoDb(), Ses.CLIENT, SigningKey.fromEnvironment(),
+                Clock.systemUTC());
         primeOnCheckpoint();
     }
 

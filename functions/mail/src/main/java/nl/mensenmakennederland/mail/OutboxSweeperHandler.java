@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Log;
+import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
@@ -35,11 +36,10 @@ public final class OutboxSweeperHandler extends ScheduledHandler<Map<String, Int
     private final Clock clock;
 
     public OutboxSweeperHandler() {
-        Env env = Env.system();
         this.dynamo = AwsClients.dynamoDb();
-        this.outbox = new Outbox(env.required("OUTBOX_TABLE"));
         this.clock = Clock.systemUTC();
-        this.delivery = new MailDelivery(dynamo, outbox, Ses.CLIENT, env.required("SENDER_ADDRESS"), clock);
+        this.delivery = MailDelivery.of(Env.system(), dynamo, Ses.CLIENT, SigningKey.fromEnvironment(), clock);
+        this.outbox = delivery.outbox();
         primeOnCheckpoint();
     }
 
@@ -72,7 +72,7 @@ public final class OutboxSweeperHandler extends ScheduledHandler<Map<String, Int
         Map<String, AttributeValue> startKey = null;
         do {
             ScanResponse page = dynamo.scan(ScanRequest.builder().tableName(outbox.table())
-                    .filterExpression("attribute_not_exists(sentAt) AND createdAt < :cutoff")
+                    .filterExpression("attribute_not_exists(sentAt) AND attribute_not_exists(suppressedAt) AND createdAt < :cutoff")
                     .expressionAttributeValues(Map.of(":cutoff", AttributeValue.fromS(UtcTime.format(cutoff))))
                     .exclusiveStartKey(startKey).build());
             for (Map<String, AttributeValue> item : page.items()) {

@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
 import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Ids;
+import nl.mensenmakennederland.shared.ParameterStore;
+import nl.mensenmakennederland.shared.SigningKey;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import nl.mensenmakennederland.testing.EmulatorClients;
@@ -15,6 +19,9 @@ import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.OutboxStream;
 import nl.mensenmakennederland.testing.SamTemplate;
 import nl.mensenmakennederland.testing.SesIdentity;
+import nl.mensenmakennederland.testing.SesSends;
+import nl.mensenmakennederland.testing.SigningKeyParameter;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -29,7 +36,11 @@ final class Mailroom {
     final DynamoDbClient dynamoDb;
     final SesV2Client ses;
     final Outbox outbox;
+    final SigningKey keys;
+    /** What the mailer asked SES, with the configuration set and tags moto does not keep. */
+    final SesSends sends = new SesSends();
     final MailerHandler mailer;
+    final MailFeedbackHandler feedback;
     private final OutboxStream stream;
 
     private Mailroom(LocalAws aws, Clock clock) {
@@ -38,20 +49,25 @@ final class Mailroom {
         this.dynamoDb = AwsClients.configure(DynamoDbClient.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
                 aws.endpoint()).build();
         this.ses = AwsClients.configure(SesV2Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
-                aws.endpoint()).build();
+                aws.endpoint()).overrideConfiguration(o -> o.addExecutionInterceptor(sends)).build();
         this.outbox = new Outbox(env.get("OUTBOX_TABLE"));
+        this.keys = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
+                SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
         this.mailer = new MailerHandler(delivery(clock));
+        this.feedback = new MailFeedbackHandler(MailFeedback.of(new Env(env), dynamoDb, keys, clock));
         this.stream = new OutboxStream(aws, "OutboxTable");
     }
 
-    /** A wiped emulator and the mailer on it. */
+    /** A wiped emulator, a fresh signing key in its Parameter Store, and the mailer and the mail feedback on it. */
     static Mailroom fresh(LocalAws aws, Clock clock) {
         aws.reset();
+        SigningKeyParameter.put(aws, aws.template().function("MailerFunction").environment().get("TOKEN_KEY_PARAMETER"),
+                SigningKeyParameter.newKey());
         return new Mailroom(aws, clock);
     }
 
     MailDelivery delivery(Clock clock) {
-        return new MailDelivery(dynamoDb, outbox, ses, env.get("SENDER_ADDRESS"), clock);
+        return MailDelivery.of(new Env(env), dynamoDb, ses, keys, clock);
     }
 
     /** A mail as a job describes it, with a calendar message attached, created at the clock's time. */

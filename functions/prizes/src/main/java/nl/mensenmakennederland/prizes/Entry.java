@@ -1,6 +1,7 @@
 package nl.mensenmakennederland.prizes;
 
 import java.time.Instant;
+import nl.mensenmakennederland.shared.outbox.MailProblem;
 
 /**
  * One entry for the prizes: who entered, the vlog, the consent given (which wording, when), what
@@ -10,7 +11,7 @@ import java.time.Instant;
 public record Entry(String id, EntryStatus status, String initiative, String organisation, String municipality,
                     String contactName, String email, String title, String description, String fileName, long declaredBytes,
                     String contentType, String consentVersion, Instant consentedAt, boolean minorsAppear, Instant createdAt,
-                    VideoFacts video, Rejection rejection, Instant checkedAt, JuryDecision decision) {
+                    VideoFacts video, Rejection rejection, Instant checkedAt, JuryDecision decision, MailProblem mailProblem) {
 
     /** An admin's decision on an entry (its status says which): why, when, by whom. */
     public record JuryDecision(String note, Instant at, String by) {}
@@ -18,25 +19,25 @@ public record Entry(String id, EntryStatus status, String initiative, String org
     static Entry awaitingUpload(String id, EntryForm form, Instant now) {
         return new Entry(id, EntryStatus.AWAITING_UPLOAD, form.initiative(), form.organisation(), form.municipality(),
                 form.contactName(), form.email(), form.title(), form.description(), form.fileName(), form.fileSize(),
-                form.contentType(), form.consentVersion(), now, form.minorsAppear(), now, null, null, null, null);
+                form.contentType(), form.consentVersion(), now, form.minorsAppear(), now, null, null, null, null, null);
     }
 
     Entry submitted(VideoFacts facts, Instant now) {
         return new Entry(id, EntryStatus.SUBMITTED, initiative, organisation, municipality, contactName, email, title,
                 description, fileName, declaredBytes, contentType, consentVersion, consentedAt, minorsAppear, createdAt, facts,
-                null, now, null);
+                null, now, null, mailProblem);
     }
 
     Entry rejected(Rejection why, Instant now) {
         return new Entry(id, EntryStatus.REJECTED, initiative, organisation, municipality, contactName, email, title,
                 description, fileName, declaredBytes, contentType, consentVersion, consentedAt, minorsAppear, createdAt, null,
-                why, now, null);
+                why, now, null, mailProblem);
     }
 
     Entry decided(EntryStatus decision, JuryDecision why) {
         return new Entry(id, decision, initiative, organisation, municipality, contactName, email, title, description,
                 fileName, declaredBytes, contentType, consentVersion, consentedAt, minorsAppear, createdAt, video, rejection,
-                checkedAt, why);
+                checkedAt, why, mailProblem);
     }
 
     /** Before the jury: its video passed the check and it was not withdrawn. */

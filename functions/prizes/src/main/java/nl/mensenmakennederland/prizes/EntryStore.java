@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import nl.mensenmakennederland.shared.IdempotencyKeys;
 import nl.mensenmakennederland.shared.Items;
 import nl.mensenmakennederland.shared.Transactions;
+import nl.mensenmakennederland.shared.outbox.MailProblem;
 import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -219,6 +220,8 @@ public final class EntryStore {
             item.put("decidedAt", time(entry.decision().at()));
             item.put("decidedBy", s(entry.decision().by()));
         }
+        // Carried over when the entry is written again whole: the mail feedback wrote it (MailProblem).
+        MailProblem.putOn(item, entry.mailProblem());
         if (entry.beforeTheJury()) {
             item.put("gsi1pk", s(JURY_LISTING));
             item.put("gsi1sk", s(entry.createdAt() + "#" + entry.id()));
@@ -239,6 +242,7 @@ public final class EntryStore {
                 Items.string(item, "consentVersion"), Items.time(item, "consentedAt"), Items.bool(item, "minorsAppear"),
                 Items.time(item, "createdAt"), video, rejection == null ? null : Rejection.valueOf(rejection),
                 Items.time(item, "checkedAt"), item.containsKey("decidedAt") ? new Entry.JuryDecision(
-                        Items.string(item, "juryNote"), Items.time(item, "decidedAt"), Items.string(item, "decidedBy")) : null);
+                        Items.string(item, "juryNote"), Items.time(item, "decidedAt"), Items.string(item, "decidedBy")) : null,
+                MailProblem.of(item).orElse(null));
     }
 }

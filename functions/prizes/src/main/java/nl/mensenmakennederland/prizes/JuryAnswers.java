@@ -85,6 +85,8 @@ final class JuryAnswers {
         ranked.criterionMeans().forEach((criterion, mean) -> perCriterion.put(criterion.code(), round(mean)));
         view.put("criterionMeans", perCriterion);
         Optional.ofNullable(entry.decision()).ifPresent(decision -> view.put("decision", decisionOf(decision)));
+        Optional.ofNullable(entry.mailProblem()).ifPresent(problem -> view.put("mailProblem", Map.of("kind", problem.kind().code(),
+                "at", UtcTime.format(problem.at()), "text", problem.kind().label())));
         view.put("scores", ranked.scores().stream().map(JuryAnswers::score).toList());
         return view;
     }

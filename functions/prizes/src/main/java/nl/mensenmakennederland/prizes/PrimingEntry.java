@@ -13,7 +13,7 @@ final class PrimingEntry {
     static Entry entry() {
         Instant now = Instant.EPOCH;
         return new Entry(ID, EntryStatus.AWAITING_UPLOAD, "Priming", null, "Utrecht", "Priming", "priming@example.org",
-                "Priming", "Priming", "priming.mp4", 1, "video/mp4", ConsentText.CURRENT, now, false, now, null, null, null, null);
+                "Priming", "Priming", "priming.mp4", 1, "video/mp4", ConsentText.CURRENT, now, false, now, null, null, null, null, null);
     }
 
     static String formWithoutPublication() {

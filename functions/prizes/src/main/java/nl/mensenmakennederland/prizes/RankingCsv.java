@@ -20,7 +20,7 @@ final class RankingCsv {
         for (Criterion criterion : Criterion.values()) {
             header.add(criterion.label());
         }
-        header.add("duur (s)");
+        header.addAll(List.of("duur (s)", "mailprobleem", "mailprobleem op (UTC)"));
         SpreadsheetCsv csv = new SpreadsheetCsv().row(header);
         int rank = 1;
         for (RankedEntry ranked : ranking) {
@@ -35,6 +35,8 @@ final class RankingCsv {
                 row.add(mean == null ? "" : decimal(mean));
             }
             row.add(entry.video() == null ? "" : decimal(entry.video().durationMillis() / 1000.0));
+            row.add(entry.mailProblem() == null ? "" : entry.mailProblem().kind().label());
+            row.add(entry.mailProblem() == null ? "" : UtcTime.format(entry.mailProblem().at()));
             csv.row(row);
         }
         return csv.toString();

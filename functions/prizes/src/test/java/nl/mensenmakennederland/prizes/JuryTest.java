@@ -1,5 +1,8 @@
 package nl.mensenmakennederland.prizes;
 
+import nl.mensenmakennederland.mail.MailFeedbackHandler;
+import nl.mensenmakennederland.shared.Env;
+import nl.mensenmakennederland.testing.SesFeedback;
 import static nl.mensenmakennederland.prizes.JuryDesk.ADMIN;
 import static nl.mensenmakennederland.prizes.JuryDesk.ANNA;
 import static nl.mensenmakennederland.prizes.JuryDesk.BRAM;
@@ -193,6 +196,26 @@ class JuryTest {
         assertThat(scores.split("\r\n")).hasSize(1 + 5);
         assertThat(scores).contains(divided + ";Samen koken;bram@jury.example;2;2;2;2,00;Mager.;");
         assertThat(jury.ranking(ADMIN, Map.of("rows", "alles"), "text/csv").getStatusCode()).isEqualTo(400);
+    }
+
+    /** SES's complaint from {@code events/} (moto publishes none), tied to the mail the real mailer sent by its message id and tags. */
+    @Test
+    void aComplaintAboutAnEntrantsMailShowsInTheRankingAndItsExportAndOutlivesTheDecision() throws Exception {
+        String entry = jury.submitted("Zwolle", "Iedereen aan tafel");
+        backend.deliverMails();
+        var sent = backend.sends.to("sanne@taalcafedebrug.nl").getLast();
+        var feedback = MailFeedbackHandler.of(new Env(backend.env),
+                backend.dynamoDb, backend.key, Clock.fixed(EntryHandlersTest.IN_THE_WINDOW, ZoneOffset.UTC));
+
+        assertThat(feedback.handleRequest(SesFeedback.messages(SesFeedback
+                .recordFor("mail-feedback-complaint.json", sent, "sanne@taalcafedebrug.nl")), null).getBatchItemFailures()).isEmpty();
+        ok(jury.decide(ADMIN, entry, "nominated", ""));
+
+        JsonNode ranked = ok(jury.ranking(ADMIN, Map.of(), "application/json")).path("ranking").get(0);
+        assertThat(ranked.path("mailProblem").path("kind").asText()).isEqualTo("complained");
+        assertThat(ranked.path("mailProblem").path("at").asText()).isEqualTo("2027-01-12T11:02:44Z");
+        assertThat(jury.ranking(ADMIN, Map.of(), "text/csv").getBody().split("\r\n")[1])
+                .endsWith(";als spam gemeld;2027-01-12T11:02:44Z");
     }
 
     @Test

@@ -10,12 +10,12 @@ import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.ParameterStore;
 import nl.mensenmakennederland.shared.SigningKey;
-import nl.mensenmakennederland.shared.outbox.Outbox;
 import nl.mensenmakennederland.testing.EmulatorClients;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.OutboxStream;
 import nl.mensenmakennederland.testing.SamTemplate;
 import nl.mensenmakennederland.testing.SesIdentity;
+import nl.mensenmakennederland.testing.SesSends;
 import nl.mensenmakennederland.testing.SigningKeyParameter;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +36,9 @@ final class PrizeBackend {
     final S3Client s3;
     final String bucket;
     private final MailerHandler mailer;
+    /** What the mailer asked SES, with the configuration set and tags moto does not keep. */
+    final SesSends sends = new SesSends();
+    final SigningKey key;
     private final OutboxStream outboxStream;
 
     /** A backend with a fresh signing key in SSM. */
@@ -62,15 +65,14 @@ final class PrizeBackend {
         if (freshKey) {
             SigningKeyParameter.put(aws, env.get("TOKEN_KEY_PARAMETER"), SigningKeyParameter.newKey());
         }
-        SigningKey key = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
+        this.key = new SigningKey(new ParameterStore(UrlConnectionHttpClient.create(), EmulatorClients.CREDENTIALS,
                 SamTemplate.REGION, URI.create(aws.endpoint())), env.get("TOKEN_KEY_PARAMETER"));
         this.desk = PrizeDesk.wire(PrizeDesk.Settings.fromEnvironment(new Env(env)), dynamoDb, s3, env.get("PRIZES_TABLE"),
                 env.get("OUTBOX_TABLE"), key, EmulatorClients.CREDENTIALS, clock);
         SesIdentity.verify(aws, env.get("SENDER_ADDRESS"));
         SesV2Client ses = AwsClients.configure(SesV2Client.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS,
-                aws.endpoint()).build();
-        this.mailer = new MailerHandler(new MailDelivery(dynamoDb, new Outbox(env.get("OUTBOX_TABLE")), ses,
-                env.get("SENDER_ADDRESS"), clock));
+                aws.endpoint()).overrideConfiguration(o -> o.addExecutionInterceptor(sends)).build();
+        this.mailer = new MailerHandler(MailDelivery.of(new Env(env), dynamoDb, ses, key, clock));
         this.outboxStream = new OutboxStream(aws, "OutboxTable");
     }
 
