@@ -51,7 +51,7 @@ class DigestBrowserTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Overzicht van");
         assertThat(browser.findElements(By.tagName("h2"))).extracting(WebElement::getText)
-                .containsExactly("Activiteiten", "Vrijwilligersprijzen", "Maatschappelijke Oproep", "Privacy");
+                .containsExactly("Activiteiten", "Vrijwilligersprijzen", "Maatschappelijke Oproep", "Mail", "Privacy");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Nieuwe aanmeldingen", "Downloads");
         Long overflow = (Long) browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

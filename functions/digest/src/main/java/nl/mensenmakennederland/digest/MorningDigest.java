@@ -17,8 +17,8 @@ import nl.mensenmakennederland.shared.outbox.OutboxMail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The admins' morning digest: what happened since the last one, across events, prize vlogs and
- * the Oproep, with what is due for deletion, each figure beside the last digest's. Sent once per
+ * The admins' morning digest: what happened since the last one, across events, prize vlogs, the
+ * Oproep and the mail, with what is due for deletion, each figure beside the last digest's. Sent once per
  * period to every admin address through the outbox; a quiet period can be skipped.
  */
 public final class MorningDigest {
@@ -48,6 +48,7 @@ public final class MorningDigest {
     private final EventActivity events;
     private final PrizeActivity prizes;
     private final OproepActivity oproep;
+    private final MailActivity mailActivity;
     private final DigestRecords records;
     private final DigestMail mail;
     private final Settings settings;
@@ -57,6 +58,7 @@ public final class MorningDigest {
         this.events = new EventActivity(dynamo, tables.get("EVENTS_TABLE"), settings.retention());
         this.prizes = new PrizeActivity(dynamo, tables.get("PRIZES_TABLE"));
         this.oproep = new OproepActivity(dynamo, tables.get("OPROEP_TABLE"));
+        this.mailActivity = new MailActivity(dynamo, tables.get("MAIL_STATE_TABLE"));
         this.records = new DigestRecords(dynamo, tables.get("MAIL_STATE_TABLE"), new Outbox(tables.get("OUTBOX_TABLE")));
         this.mail = new DigestMail(settings.siteOrigin());
         this.settings = settings;
@@ -112,6 +114,7 @@ public final class MorningDigest {
         Activity prizeActivity = prizes.read(period, now, previous);
         long prizesRead = System.nanoTime();
         Activity oproepActivity = oproep.read(period, previous);
+        Activity mails = mailActivity.read(period, previous);
         // Which part a slow digest spends its time on, for the logs.
         Log.info("digest.composed", "eventsMs", (eventsRead - start) / 1_000_000, "prizesMs", (prizesRead - eventsRead) / 1_000_000,
                 "oproepMs", (System.nanoTime() - prizesRead) / 1_000_000);
@@ -119,8 +122,8 @@ public final class MorningDigest {
                 .add("privacy.registrations-due", "Aanmeldingen die deze week worden verwijderd", eventActivity.dueForDeletion())
                 .add("privacy.entries-due", "Inzendingen die deze week worden verwijderd", prizeActivity.dueForDeletion())
                 .list(), List.of());
-        boolean happened = eventActivity.happened() || prizeActivity.happened() || oproepActivity.happened();
-        return new Digest(period, List.of(eventActivity.section(), prizeActivity.section(), oproepActivity.section(), privacy),
-                !happened);
+        boolean happened = eventActivity.happened() || prizeActivity.happened() || oproepActivity.happened() || mails.happened();
+        return new Digest(period, List.of(eventActivity.section(), prizeActivity.section(), oproepActivity.section(),
+                mails.section(), privacy), !happened);
     }
 }

@@ -17,6 +17,7 @@ import nl.mensenmakennederland.events.RegistrationForm;
 import nl.mensenmakennederland.events.RegistrationMails;
 import nl.mensenmakennederland.events.RegistrationStore;
 import nl.mensenmakennederland.events.SeatLedger;
+import nl.mensenmakennederland.mail.MailCounts;
 import nl.mensenmakennederland.oproep.Download;
 import nl.mensenmakennederland.oproep.DownloadCounter;
 import nl.mensenmakennederland.oproep.OrgType;
@@ -113,6 +114,11 @@ final class Campaign {
     void download(String variantId, LocalDate day, OrgType orgType, String municipality, String visitor) {
         new DownloadCounter(dynamo, aws.name("OproepTable"), Clock.systemUTC())
                 .count(new Download(variantId, day, orgType, municipality, false, visitor));
+    }
+
+    /** A mail's fate counted as the mail functions count it. */
+    void mailed(MailCounts.Kind kind, Instant at) {
+        new MailCounts(dynamo, aws.name("MailStateTable")).count(kind, at);
     }
 
     List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> outbox() {

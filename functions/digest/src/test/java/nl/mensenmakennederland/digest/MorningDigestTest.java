@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import nl.mensenmakennederland.mail.MailCounts;
 import nl.mensenmakennederland.oproep.OrgType;
 import nl.mensenmakennederland.prizes.Rejection;
 import nl.mensenmakennederland.shared.outbox.Outbox;
@@ -75,6 +76,9 @@ class MorningDigestTest {
         campaign.download("affiche-a3", day, OrgType.VRIJWILLIGERSCENTRALE, "Zwijndrecht", "v1");
         campaign.download("affiche-a3", day, OrgType.VRIJWILLIGERSCENTRALE, "Zwijndrecht", "v2");
         campaign.download("poster", day, OrgType.GEMEENTE, "Utrecht", "v1");
+        campaign.mailed(MailCounts.Kind.SENT, TUESDAY);
+        campaign.mailed(MailCounts.Kind.SENT, TUESDAY);
+        campaign.mailed(MailCounts.Kind.BOUNCED, TUESDAY);
     }
 
     @Test
@@ -96,6 +100,7 @@ class MorningDigestTest {
                 "- Nieuwe inzendingen: 2\n", "- Inzendingen bij de jury: 2\n", "- Nog niet door elk jurylid gescoord: 1\n",
                 "- Scores gegeven: 1\n", "- Afgewezen uploads: 1\n", "Afgewezen upload: geen video (1)",
                 "- Downloads: 3\n", "- Posters gemaakt: 1\n", "Meeste downloads uit: Zwijndrecht (2), Utrecht (1)",
+                "- Verstuurd: 2\n", "- Niet afgeleverd (bounce): 1\n", "- Als spam gemeld: 0\n",
                 "- Aanmeldingen die deze week worden verwijderd: 1\n");
         assertThat(mail.html()).contains("<meta name=\"viewport\"", "Overzicht van 9 februari", "<td style=\"padding:.25em 0\">Afmeldingen</td>");
         assertThat(mail.text() + mail.html()).doesNotContain("Anna", "Jansen", "@example.org", "Sanne", "taalcafedebrug");
@@ -159,7 +164,8 @@ class MorningDigestTest {
         tuesday();
         digestAt(WEDNESDAY_MORNING, true).send();
 
-        var records = aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("MailStateTable"))).items();
+        var records = aws.clients().dynamoDb().scan(r -> r.tableName(aws.name("MailStateTable"))).items().stream()
+                .filter(item -> item.get("pk").s().equals("DIGEST")).toList();
 
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.get("sk").s()).isEqualTo("2027-02-09");

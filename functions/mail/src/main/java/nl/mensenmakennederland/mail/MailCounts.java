@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * closed and counts nothing), by the feedback with a marker of the event in one transaction (a
  * repeated event counts nothing). One partition holds the whole campaign: a period is one Query.
  */
-final class MailCounts {
+public final class MailCounts {
 
     /** What is counted; the attribute name is the lower-case name. */
-    enum Kind { SENT, SUPPRESSED, BOUNCED, COMPLAINED, DELAYED, REJECTED;
+    public enum Kind { SENT, SUPPRESSED, BOUNCED, COMPLAINED, DELAYED, REJECTED;
 
         String attribute() {
             return name().toLowerCase(Locale.ROOT);
@@ -39,7 +39,7 @@ final class MailCounts {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    MailCounts(DynamoDbClient dynamo, String table) {
+    public MailCounts(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -59,11 +59,23 @@ final class MailCounts {
     }
 
     /** Adds one of {@code kind} to the day of {@code at}, by itself. */
-    void count(Kind kind, Instant at) {
+    public void count(Kind kind, Instant at) {
         dynamo.updateItem(r -> r.tableName(table).key(key(LocalDate.ofInstant(at, DAYS)))
                 .updateExpression("ADD #kind :one")
                 .expressionAttributeNames(Map.of("#kind", kind.attribute()))
                 .expressionAttributeValues(Map.of(":one", n(1))));
+    }
+
+    /** The counts of the days {@code from} to {@code to}, both included, added up (the digest's period): one Query. */
+    public Map<Kind, Long> between(LocalDate from, LocalDate to) {
+        Map<Kind, Long> totals = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            totals.put(kind, 0L);
+        }
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :counts AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":counts", s(PK), ":from", s(from.toString()), ":to", s(to.toString()))))
+                .items().forEach(day -> totals.replaceAll((kind, total) -> total + Items.longValue(day, kind.attribute())));
+        return totals;
     }
 
     /** One day's counts (zero for what did not happen). */
