@@ -17,11 +17,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The prize use cases wired together: entering, the upload check, the entrant's link (view,
- * withdraw), uploads in parts, the jury's work, and the round as the entry form shows it.
+ * withdraw), uploads in parts, and the jury's work.
  */
 public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess access, ResumableUpload resumable,
                         Judging judging, EntryLinks links, EntryStore entries, Retention retention, Uploads uploads,
-                        PresignedUrls urls, PrizeMails mails, VideoStore videos, PrizeRound round) {
+                        PresignedUrls urls, PrizeMails mails, VideoStore videos) {
 
     /** Configuration, as template.yaml sets it. */
     public record Settings(SubmissionWindow window, Instant juryDecidesAt, Duration keptAfterDecision, Duration winnersKept,
@@ -60,8 +60,7 @@ public record PrizeDesk(Entering entering, UploadCheck uploadCheck, EntryAccess 
                 new EntryAccess(entries, videos, links, retention, clock),
                 new ResumableUpload(entries, links, s3, settings.bucket(), presigned, settings.maxBytes(), retention, clock),
                 new Judging(entries, new ScoreStore(dynamo, table), presigned, videos, retention, clock),
-                links, entries, retention, uploads, presigned, mails, videos,
-                new PrizeRound(settings.window(), settings.maxBytes(), settings.resumableFromBytes(), settings.maxDuration()));
+                links, entries, retention, uploads, presigned, mails, videos);
     }
 
     /** The S3 client, built once per environment; path-style addresses when pointed at an emulator. */

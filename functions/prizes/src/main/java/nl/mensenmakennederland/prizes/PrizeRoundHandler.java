@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.UtcTime;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
@@ -17,15 +18,16 @@ import nl.mensenmakennederland.shared.http.Responses;
  */
 public final class PrizeRoundHandler extends HttpHandler {
 
-    private final PrizeDesk desk;
+    private final PrizeRound round;
 
+    /** From the configuration alone: no SDK client, nothing to sign or read. */
     public PrizeRoundHandler() {
-        this(PrizeDesk.fromEnvironment());
+        this(PrizeRound.of(PrizeDesk.Settings.fromEnvironment(Env.system())));
         primeOnCheckpoint();
     }
 
-    public PrizeRoundHandler(PrizeDesk desk) {
-        this.desk = desk;
+    public PrizeRoundHandler(PrizeRound round) {
+        this.round = round;
     }
 
     @Override
@@ -35,7 +37,6 @@ public final class PrizeRoundHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        PrizeRound round = desk.round();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("opensAt", UtcTime.format(round.window().opensAt()));
         answer.put("closesAt", UtcTime.format(round.window().closesAt()));

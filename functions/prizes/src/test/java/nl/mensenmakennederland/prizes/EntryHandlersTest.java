@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
+import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
@@ -60,7 +61,7 @@ class EntryHandlersTest {
 
     @Test
     void theRoundTellsTheFormItsWindowLimitsAndTheConsentToAgreeTo() {
-        APIGatewayV2HTTPResponse answer = ApiContract.call(new PrizeRoundHandler(backend.desk),
+        APIGatewayV2HTTPResponse answer = ApiContract.call(new PrizeRoundHandler(PrizeRound.of(PrizeDesk.Settings.fromEnvironment(new Env(backend.env)))),
                 ApiRequests.request("GET /prizes/round", "/prizes/round", Map.of(), Map.of(), Map.of(), null));
 
         JsonNode round = ApiRequests.body(answer);
