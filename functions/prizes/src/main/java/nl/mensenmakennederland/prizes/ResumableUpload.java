@@ -60,6 +60,8 @@ public final class ResumableUpload {
     private final EntryLinks links;
     private final S3Client s3;
     private final String bucket;
+    /** Ends an upload the same way a withdrawal does. */
+    private final VideoStore videos;
     private final PresignedUrls urls;
     private final long maxBytes;
     private final Retention retention;
@@ -71,6 +73,7 @@ public final class ResumableUpload {
         this.links = links;
         this.s3 = s3;
         this.bucket = bucket;
+        this.videos = new VideoStore(s3, bucket);
         this.urls = urls;
         this.maxBytes = maxBytes;
         this.retention = retention;
@@ -120,7 +123,7 @@ public final class ResumableUpload {
         }
         long bytes = open.parts().stream().mapToLong(Part::size).sum();
         if (bytes > maxBytes) {
-            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(multipart.uploadId()));
+            videos.abortUpload(key, multipart.uploadId());
             entries.endUpload(entryId);
             return new TooLarge(maxBytes);
         }
@@ -144,11 +147,7 @@ public final class ResumableUpload {
         if (upload.isEmpty()) {
             return new NotStarted();
         }
-        try {
-            s3.abortMultipartUpload(r -> r.bucket(bucket).key(Uploads.objectKey(entryId)).uploadId(upload.get().uploadId()));
-        } catch (NoSuchUploadException ended) {
-            // ended already: what aborting asks for
-        }
+        videos.abortUpload(Uploads.objectKey(entryId), upload.get().uploadId());
         entries.endUpload(entryId);
         return new Aborted(entryId);
     }
