@@ -145,7 +145,8 @@ class FunctionRolesTest {
                     on(PRIZES, "dynamodb:GetItem", "dynamodb:PutItem"),
                     on(ENTRY_VIDEOS, "s3:PutObjectTagging")),             // a winner's vlog is kept longer
             role("DigestFunction",
-                    on(EVENTS_GSI1, "dynamodb:Query"),                   // events; each one's registrations (counts)
+                    on(EVENTS_GSI1, "dynamodb:Query"),                   // the upcoming events
+                    on(EVENTS, "dynamodb:Scan"),                          // every registration's event and times (counts)
                     on(PRIZES, "dynamodb:Scan"),                          // the entries' status and times
                     on(PRIZES_GSI1, "dynamodb:Query"),                   // the scores
                     on(OPROEP, "dynamodb:Query"),                         // variants, download counters
@@ -154,6 +155,7 @@ class FunctionRolesTest {
                     on(OUTBOX, "dynamodb:PutItem")),                      // transaction: its mails
             role("DigestPreviewFunction",
                     on(EVENTS_GSI1, "dynamodb:Query"),
+                    on(EVENTS, "dynamodb:Scan"),
                     on(PRIZES, "dynamodb:Scan"),
                     on(PRIZES_GSI1, "dynamodb:Query"),
                     on(OPROEP, "dynamodb:Query"),

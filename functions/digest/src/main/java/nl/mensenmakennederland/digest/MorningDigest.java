@@ -1,7 +1,6 @@
 package nl.mensenmakennederland.digest;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,13 +34,13 @@ public final class MorningDigest {
     public record AlreadySent(LocalDate lastDay) implements Outcome {}
 
     /** Configuration, as template.yaml sets it. */
-    public record Settings(List<String> recipients, boolean skipQuiet, String siteOrigin, Duration retention) {
+    public record Settings(List<String> recipients, boolean skipQuiet, String siteOrigin) {
 
         public static Settings fromEnvironment(Env env) {
             List<String> recipients = Arrays.stream(env.required("ADMIN_ADDRESSES").split(","))
                     .map(String::trim).filter(address -> !address.isEmpty()).toList();
             return new Settings(recipients, Boolean.parseBoolean(env.optional("DIGEST_SKIP_QUIET", "true")),
-                    env.required("SITE_ORIGIN"), Duration.ofDays(env.integer("RETENTION_DAYS", 90)));
+                    env.required("SITE_ORIGIN"));
         }
     }
 
@@ -55,7 +54,7 @@ public final class MorningDigest {
     private final Clock clock;
 
     public MorningDigest(DynamoDbClient dynamo, Map<String, String> tables, Settings settings, Clock clock) {
-        this.events = new EventActivity(dynamo, tables.get("EVENTS_TABLE"), settings.retention());
+        this.events = new EventActivity(dynamo, tables.get("EVENTS_TABLE"));
         this.prizes = new PrizeActivity(dynamo, tables.get("PRIZES_TABLE"));
         this.oproep = new OproepActivity(dynamo, tables.get("OPROEP_TABLE"));
         this.mailActivity = new MailActivity(dynamo, tables.get("MAIL_STATE_TABLE"));

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.mensenmakennederland.events.BulkRegistrations;
 import nl.mensenmakennederland.events.Event;
 import nl.mensenmakennederland.events.EventStore;
 import nl.mensenmakennederland.events.EventType;
@@ -18,6 +19,7 @@ import nl.mensenmakennederland.events.RegistrationMails;
 import nl.mensenmakennederland.events.RegistrationStore;
 import nl.mensenmakennederland.events.SeatLedger;
 import nl.mensenmakennederland.mail.MailCounts;
+import nl.mensenmakennederland.oproep.BulkDownloads;
 import nl.mensenmakennederland.oproep.Download;
 import nl.mensenmakennederland.oproep.DownloadCounter;
 import nl.mensenmakennederland.oproep.OrgType;
@@ -89,6 +91,17 @@ final class Campaign {
         return registered.registrationId() + " " + url.substring(url.indexOf("token=") + "token=".length());
     }
 
+    /** Confirmed registrations in bulk, as the desk writes them, under the desk's keys: cancel them here with their token. */
+    BulkRegistrations bulkRegistrations() {
+        return new BulkRegistrations(dynamo, aws.name("EventsTable"), aws.name("OutboxTable"), keys, Duration.ofDays(90));
+    }
+
+    /** Downloads counted in bulk into the counter's items. */
+    BulkDownloads bulkDownloads(long seed) {
+        return new BulkDownloads(dynamo, aws.name("OproepTable"), seed);
+    }
+
+    /** Cancels through the desk: {@code registration} is the id and the manage link's token, as {@link #register} answers. */
     void cancel(String registration, Instant at) {
         String[] idAndToken = registration.split(" ");
         desk(at).cancelling().cancel(idAndToken[0], idAndToken[1]);

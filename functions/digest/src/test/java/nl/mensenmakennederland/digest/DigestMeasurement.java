@@ -1,5 +1,7 @@
 package nl.mensenmakennederland.digest;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,135 +9,268 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
-import nl.mensenmakennederland.oproep.OrgType;
-import nl.mensenmakennederland.prizes.Rejection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import nl.mensenmakennederland.shared.AwsClients;
+import nl.mensenmakennederland.testing.EmulatorClients;
 import nl.mensenmakennederland.testing.LocalAws;
 import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.SamTemplate;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * How long the morning digest takes for a whole campaign, against moto: {@code events}
- * events with {@code registrations} registrations between them (made through the registration
- * desk over the past weeks, many yesterday), {@code entries} prize entries scored by six jurors,
- * and {@code downloads} Oproep downloads (all yesterday: the most counters one digest reads).
- * Times the digest's composition (the preview: every read, the mail) and one real send.
- * A measurement, not a test (README, The admins' morning digest): after
+ * How long the morning digest takes for a whole campaign ({@link CampaignAtScale}), and how much
+ * of that is the digest's own work. A measurement, not a test (README, The admins' morning
+ * digest). Two runs in one:
+ * <ol>
+ *   <li>against moto: the registrations' parallel scan, each part of the digest, the whole
+ *   preview and one send; each with its requests, how long they waited on moto, and the CPU time
+ *   of this JVM meanwhile. Every answer is recorded.</li>
+ *   <li>in a fresh JVM with the Lambda runtime's flags and a small heap, the same reads answered
+ *   from the recording at once: the digest's own time, no server's.</li>
+ * </ol>
+ * Writes {@code bench/results/digest-<timestamp>.md}. After
  * {@code ./mvnw -q -pl functions/digest -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt},
  * from the repository root: {@code java -cp functions/digest/target/test-classes:functions/digest/target/classes:$(cat functions/digest/target/test-classpath.txt)
- * nl.mensenmakennederland.digest.DigestMeasurement 300 20000 200 50000}.
+ * nl.mensenmakennederland.digest.DigestMeasurement 300 20000 200 50000}; the replay alone:
+ * {@code ... DigestMeasurement replay functions/digest/target/digest-recording.bin <out.md> <TABLE=name>...}.
  */
 final class DigestMeasurement {
 
-    static final Instant MORNING = Instant.parse("2027-02-10T06:00:00Z");
-    static final LocalDate YESTERDAY = LocalDate.of(2027, 2, 9);
+    static final Instant MORNING = CampaignAtScale.MORNING;
+    static final Period PERIOD = Period.before(LocalDate.ofInstant(MORNING, Period.AMSTERDAM), null);
+    static final Instant WEEK_AHEAD = MORNING.plus(Duration.ofDays(7));
+    /** The managed java25 runtime's flags (bench/runner's RuntimeClient), and a heap far below the function's memory. */
+    static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1", "-Xmx64m");
+    static final int REPLAYS = 5;
 
     private DigestMeasurement() {}
 
-    /** The official names, from the list the functions ship. */
-    private static List<String> municipalities() throws java.io.IOException {
-        try (var in = DigestMeasurement.class.getResourceAsStream("/municipalities.tsv")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("#") && !line.isBlank()).map(line -> line.split("\t")[1]).toList();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("replay")) {
+            Map<String, String> tables = new HashMap<>();
+            for (int i = 3; i < args.length; i++) {
+                tables.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+            }
+            Files.writeString(Path.of(args[2]), replay(RecordedDynamo.load(Path.of(args[1])), tables));
+            return;
+        }
         int events = Integer.parseInt(args[0]);
         int registrations = Integer.parseInt(args[1]);
         int entries = Integer.parseInt(args[2]);
         int downloads = Integer.parseInt(args[3]);
-        Path log = Files.createDirectories(Path.of("functions", "digest", "target")).resolve("measurement-moto.log");
-        try (LocalAws aws = new LocalAws(SamTemplate.load(), MotoServer.start(log))) {
+        Path target = Files.createDirectories(Path.of("functions", "digest", "target"));
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "### Morning digest, %s UTC%n%n", Instant.now().toString().substring(0, 16).replace('T', ' ')));
+        report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s; moto_server (tools/moto_serial_server.py, one request at a time) on loopback. "
+                        + "Campaign: %d events, %d registrations, %d prize entries, %d downloads; the digest of %s at %s.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"), events, registrations, entries,
+                downloads, PERIOD.lastDay(), MORNING));
+        List<String> problems = new ArrayList<>();
+        try (LocalAws aws = new LocalAws(SamTemplate.load(), MotoServer.start(target.resolve("measurement-moto.log")))) {
             aws.reset();
             Campaign campaign = new Campaign(aws);
-            Random random = new Random(20270210);
             long start = System.nanoTime();
-            List<String> eventIds = new ArrayList<>();
-            for (int i = 0; i < events; i++) {
-                String id = "kb-bench-" + i;
-                // From three weeks ago to three months ahead; room for everyone registering.
-                campaign.event(id, "Kennisboost " + i, MORNING.plus(Duration.ofDays(-21 + random.nextInt(111))).plusSeconds(11 * 3600),
-                        2 * registrations / events + 10);
-                eventIds.add(id);
-            }
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < registrations; i++) {
-                String eventId = eventIds.get(random.nextInt(events));
-                // A third yesterday, the rest over the four weeks before it (before their event started).
-                Instant at = i % 3 == 0 ? Instant.parse("2027-02-09T08:00:00Z").plusSeconds(random.nextInt(12 * 3600))
-                        : MORNING.minus(Duration.ofDays(2 + random.nextInt(26)));
-                try {
-                    names.add(campaign.register(eventId, "Deelnemer " + i, at));
-                } catch (AssertionError closed) { // registered after its event started: left out
-                    names.add(null);
-                }
-            }
-            Collections.shuffle(names, random);
-            for (int i = 0; i < registrations / 50; i++) { // one in fifty cancels, yesterday
-                if (names.get(i) != null) {
-                    campaign.cancel(names.get(i), Instant.parse("2027-02-09T20:00:00Z"));
-                }
-            }
-            Instant kept = Instant.parse("2027-08-29T22:00:00Z");
-            for (int i = 0; i < entries; i++) {
-                Instant at = MORNING.minus(Duration.ofDays(1 + random.nextInt(40)));
-                String id = campaign.entry("Vlog " + i, at, i % 10 == 9 ? Rejection.NOT_A_VIDEO : null, kept);
-                for (int juror = 0; juror < 6 && i % 10 != 9; juror++) {
-                    if (random.nextInt(3) > 0) {
-                        campaign.score(id, "juror-" + juror, at.plus(Duration.ofDays(1)));
-                    }
-                }
-            }
-            List<String> municipalities = municipalities();
-            OrgType[] orgTypes = OrgType.values();
-            List<String> variants = List.of("affiche-a3", "affiche-a4", "social-vierkant", "social-staand", "flyer", "poster");
-            for (int i = 0; i < downloads; i++) {
-                campaign.download(variants.get(random.nextInt(variants.size())), YESTERDAY, orgTypes[random.nextInt(orgTypes.length)],
-                        municipalities.get(random.nextInt(municipalities.size())), "visitor-" + random.nextInt(downloads / 2));
-            }
-            System.out.printf("populated in %.0f s: %d events, %d registrations, %d entries, %d downloads%n",
-                    (System.nanoTime() - start) / 1e9, events, registrations, entries, downloads);
+            CampaignAtScale.Expected expected = new CampaignAtScale(campaign).populate(events, registrations, entries, downloads);
+            double populated = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "populated in %.0f s: %s%n", populated, expected);
+            report.append(String.format(Locale.ROOT, "**Populated** in %.0f s (registrations and download counters by BatchWriteItem, "
+                    + "two writers; events, cancellations, entries and scores by the jobs' classes): %d registrations made, %d of them "
+                    + "yesterday, %d cancelled yesterday, %d entries yesterday, %d downloads yesterday. Items: %s.%n%n",
+                    populated, expected.registrations(), expected.registeredYesterday(), expected.cancelledYesterday(),
+                    expected.entriesYesterday(), expected.downloads(), itemCounts(aws, campaign.tables())));
+            report.append(eventsTableSizes(aws.clients().dynamoDb(), campaign.tables().get("EVENTS_TABLE")));
 
-            // The digest's own client, counting what it asks DynamoDB and how many items come back.
-            java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
-            software.amazon.awssdk.services.dynamodb.DynamoDbClient counted = nl.mensenmakennederland.shared.AwsClients.configure(
-                    software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), SamTemplate.REGION,
-                    nl.mensenmakennederland.testing.EmulatorClients.CREDENTIALS, aws.endpoint())
-                    .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
-                        @Override
-                        public void afterExecution(software.amazon.awssdk.core.interceptor.Context.AfterExecution context,
-                                                   software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
-                            requests.incrementAndGet();
-                            if (context.response() instanceof software.amazon.awssdk.services.dynamodb.model.QueryResponse query) {
-                                items.addAndGet(query.count());
-                            } else if (context.response() instanceof software.amazon.awssdk.services.dynamodb.model.ScanResponse scan) {
-                                items.addAndGet(scan.count());
-                            }
-                        }
-                    })).build();
-            MorningDigest digest = new MorningDigest(counted, campaign.tables(),
-                    new MorningDigest.Settings(List.of("campagne@nov.example"), true, "https://www.mensenmakennederland.nl",
-                            Duration.ofDays(90)), Clock.fixed(MORNING, ZoneOffset.UTC));
-            List<Long> millis = new ArrayList<>();
-            MorningDigest.Preview preview = null;
-            for (int run = 0; run < 5; run++) {
-                long t0 = System.nanoTime();
-                preview = digest.preview();
-                millis.add((System.nanoTime() - t0) / 1_000_000);
+            RecordedDynamo recorded = new RecordedDynamo();
+            RequestLog log = new RequestLog();
+            DynamoDbClient dynamo = client(aws.endpoint(), recorded.recording(UrlConnectionHttpClient.create()), log);
+            Parts parts = new Parts(dynamo, campaign.tables());
+            Meter meter = new Meter(log);
+            List<Meter.Reading> readings = new ArrayList<>();
+            var scanned = meter.measure("registrations: parallel scan", parts::scan);
+            readings.add(scanned.reading());
+            check(problems, "registrations yesterday", total(scanned.value()).created(), expected.registeredYesterday());
+            check(problems, "cancellations yesterday", total(scanned.value()).cancelled(), expected.cancelledYesterday());
+            parts.each((name, part) -> readings.add(meter.measure(name, part).reading()));
+            var preview = meter.measure("whole digest (preview)", parts::preview);
+            readings.add(preview.reading());
+            Map<String, Long> values = preview.value().digest().values();
+            check(problems, "digest: registrations", values.get("events.registrations"), expected.registeredYesterday());
+            check(problems, "digest: cancellations", values.get("events.cancellations"), expected.cancelledYesterday());
+            check(problems, "digest: entries", values.get("prizes.entries"), expected.entriesYesterday());
+            check(problems, "digest: downloads", values.get("oproep.downloads"), expected.downloads());
+            Path recording = target.resolve("digest-recording.bin");
+            recorded.save(recording);
+            readings.add(meter.measure("send (compose, record, outbox)", parts::send).reading());
+            report.append("**Against moto** (each once, in this order, in the JVM that populated; waited = the requests' time "
+                    + "from leaving to their whole answer being in, summed, so parallel requests can add up to more than the wall time; "
+                    + "JVM CPU = this process's CPU time meanwhile, moto's not included):\n\n");
+            report.append(table(readings));
+            report.append("\n**Without a server** (").append(REPLAYS).append(" rounds in a fresh JVM with the managed runtime's flags, ")
+                    .append(String.join(" ", LAMBDA_FLAGS)).append(", every read answered at once from moto's recorded answers (")
+                    .append(recorded.size()).append(" distinct requests); the first line is that JVM's first digest, the others the median ")
+                    .append("round by wall time; finding a recorded answer costs the replay tens of microseconds a request):\n\n");
+            report.append(replayInFreshJvm(recording, campaign.tables(), target));
+            report.append("\nChecks: ").append(problems.isEmpty() ? "every figure as populated." : String.join("; ", problems))
+                    .append("\n\nThe digest's text:\n\n```\n").append(preview.value().text()).append("```\n");
+        }
+        Path results = Files.createDirectories(Path.of("bench", "results"))
+                .resolve("digest-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".md");
+        Files.writeString(results, report);
+        System.out.println("written: " + results);
+        System.out.println(report);
+        if (!problems.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /** The digest's parts, as {@link MorningDigest} composes them, each to be measured alone. */
+    private static final class Parts {
+
+        final DynamoDbClient dynamo;
+        final Map<String, String> tables;
+
+        Parts(DynamoDbClient dynamo, Map<String, String> tables) {
+            this.dynamo = dynamo;
+            this.tables = tables;
+        }
+
+        Map<String, RegistrationTally.Counts> scan() {
+            return new RegistrationTally(dynamo, tables.get("EVENTS_TABLE")).byEvent(PERIOD, MORNING, WEEK_AHEAD);
+        }
+
+        void each(java.util.function.BiConsumer<String, Supplier<Object>> measure) {
+            measure.accept("events part (scan + upcoming events)",
+                    () -> new EventActivity(dynamo, tables.get("EVENTS_TABLE")).read(PERIOD, MORNING, Map.of()));
+            measure.accept("prizes part", () -> new PrizeActivity(dynamo, tables.get("PRIZES_TABLE")).read(PERIOD, MORNING, Map.of()));
+            measure.accept("Oproep part", () -> new OproepActivity(dynamo, tables.get("OPROEP_TABLE")).read(PERIOD, Map.of()));
+            measure.accept("mail part", () -> new MailActivity(dynamo, tables.get("MAIL_STATE_TABLE")).read(PERIOD, Map.of()));
+        }
+
+        MorningDigest digest() {
+            return new MorningDigest(dynamo, tables, new MorningDigest.Settings(List.of("campagne@nov.example"), true,
+                    "https://www.mensenmakennederland.nl"), Clock.fixed(MORNING, ZoneOffset.UTC));
+        }
+
+        MorningDigest.Preview preview() {
+            return digest().preview();
+        }
+
+        MorningDigest.Outcome send() {
+            return digest().send();
+        }
+    }
+
+    /** The replay, in this JVM: its report lines. */
+    private static String replay(RecordedDynamo recorded, Map<String, String> tables) {
+        RequestLog log = new RequestLog();
+        Parts parts = new Parts(client("http://127.0.0.1:9", recorded.replaying(), log), tables);
+        Meter meter = new Meter(log);
+        List<Meter.Reading> first = List.of(meter.measure("whole digest (preview), first in this JVM", parts::preview).reading());
+        Map<String, List<Meter.Reading>> rounds = new LinkedHashMap<>();
+        for (int round = 0; round < REPLAYS; round++) {
+            List<Meter.Reading> readings = new ArrayList<>();
+            readings.add(meter.measure("registrations: parallel scan", parts::scan).reading());
+            parts.each((name, part) -> readings.add(meter.measure(name, part).reading()));
+            readings.add(meter.measure("whole digest (preview)", parts::preview).reading());
+            readings.forEach(reading -> rounds.computeIfAbsent(reading.name(), name -> new ArrayList<>()).add(reading));
+        }
+        List<Meter.Reading> medians = new ArrayList<>(first);
+        rounds.values().forEach(readings -> medians.add(readings.stream()
+                .sorted(Comparator.comparingDouble(Meter.Reading::wallMillis)).toList().get(readings.size() / 2)));
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+        return table(medians) + String.format(Locale.ROOT, "%nHeap limit of that JVM: %d MB.%n", heap / 1_000_000);
+    }
+
+    private static String replayInFreshJvm(Path recording, Map<String, String> tables, Path target) throws IOException, InterruptedException {
+        Path out = target.resolve("digest-replay.md");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DigestMeasurement.class.getName(), "replay",
+                recording.toString(), out.toString()));
+        tables.forEach((name, table) -> command.add(name + "=" + table));
+        Process replay = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(target.resolve("digest-replay.log").toFile()).start();
+        System.out.println("replaying in process " + replay.pid());
+        if (replay.waitFor() != 0) {
+            return "The replay failed: see " + target.resolve("digest-replay.log") + "\n";
+        }
+        return Files.readString(out);
+    }
+
+    private static DynamoDbClient client(String endpoint, SdkHttpClient http, RequestLog log) {
+        var builder = AwsClients.configure(DynamoDbClient.builder(), SamTemplate.REGION, EmulatorClients.CREDENTIALS, endpoint)
+                .httpClient(http);
+        builder.overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(log).build());
+        return builder.build();
+    }
+
+    private static String table(List<Meter.Reading> readings) {
+        StringBuilder table = new StringBuilder("| what | wall s | requests | items returned | answers MB | waited s | longest wait s "
+                + "| JVM CPU s | GC s | allocated MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Meter.Reading r : readings) {
+            table.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %d | %.2f | %.3f | %.3f | %.3f | %.3f | %.0f |%n", r.name(),
+                    r.wallMillis() / 1000, r.requests().operations(), r.requests().items(), r.requests().bytes() / 1e6,
+                    r.requests().waitMillis() / 1000, r.requests().longestWaitMillis() / 1000, r.cpuMillis() / 1000,
+                    r.gcMillis() / 1000, r.allocatedMegabytes()));
+        }
+        return table.toString();
+    }
+
+    /** The events table's items by kind and what each way of reading the registrations costs in read units on DynamoDB. */
+    private static String eventsTableSizes(DynamoDbClient dynamo, String table) {
+        Map<String, long[]> kinds = new LinkedHashMap<>();
+        Map<String, Long> registrationBytes = new HashMap<>();
+        long[] all = new long[2];
+        dynamo.scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
+            long size = ItemSizes.of(item);
+            String sk = item.get("sk").s();
+            String kind = sk.contains("#") ? sk.substring(0, sk.indexOf('#')) : sk;
+            long[] sum = kinds.computeIfAbsent(kind, k -> new long[2]);
+            sum[0]++;
+            sum[1] += size;
+            all[0]++;
+            all[1] += size;
+            if (sk.equals("REG")) {
+                registrationBytes.merge(item.get("eventId").s(), size, Long::sum);
             }
-            System.out.printf("one composition: %d DynamoDB requests, %d items read%n", requests.get() / 5, items.get() / 5);
-            long t0 = System.nanoTime();
-            MorningDigest.Outcome sent = digest.send();
-            long sendMillis = (System.nanoTime() - t0) / 1_000_000;
-            Collections.sort(millis);
-            System.out.println("compose (preview) ms, 5 runs sorted: " + millis + "; median " + millis.get(2));
-            System.out.println("send ms: " + sendMillis + " -> " + sent);
-            System.out.println(preview.text());
+        });
+        double perEventUnits = registrationBytes.values().stream().mapToDouble(ItemSizes::readUnits).sum();
+        StringBuilder text = new StringBuilder("**The events table** (sizes by DynamoDB's item-size rules, approximated): ");
+        kinds.forEach((kind, sum) -> text.append(String.format(Locale.ROOT, "%s %d items, %.1f MB; ", kind, sum[0], sum[1] / 1e6)));
+        text.append(String.format(Locale.ROOT, "in all %d items, %.1f MB. Read units (eventually consistent) on DynamoDB: one gsi1 query per "
+                        + "event about %.0f (each query rounded up to 4 KB), the parallel scan about %.0f (every item read, whatever the "
+                        + "filter keeps), i.e. about %d pages of 1 MB.%n%n",
+                all[0], all[1] / 1e6, perEventUnits, all[1] / (double) ItemSizes.READ_UNIT_BYTES * 0.5, (all[1] + 999_999) / 1_000_000));
+        return text.toString();
+    }
+
+    private static String itemCounts(LocalAws aws, Map<String, String> tables) {
+        List<String> counts = new ArrayList<>();
+        for (String table : List.of("EVENTS_TABLE", "PRIZES_TABLE", "OPROEP_TABLE")) {
+            counts.add(table + " " + aws.clients().dynamoDb().describeTable(r -> r.tableName(tables.get(table))).table().itemCount());
+        }
+        return String.join(", ", counts);
+    }
+
+    private static RegistrationTally.Counts total(Map<String, RegistrationTally.Counts> byEvent) {
+        return byEvent.values().stream().reduce(RegistrationTally.Counts.NONE, RegistrationTally.Counts::plus);
+    }
+
+    private static void check(List<String> problems, String what, Object found, Object expected) {
+        if (!String.valueOf(found).equals(String.valueOf(expected))) {
+            problems.add(what + ": " + found + ", expected " + expected);
         }
     }
 }

@@ -44,7 +44,7 @@ class MorningDigestTest {
 
     private MorningDigest digestAt(Instant now, boolean skipQuiet) {
         return new MorningDigest(aws.clients().dynamoDb(), campaign.tables(),
-                new MorningDigest.Settings(ADMINS, skipQuiet, "https://www.mensenmakennederland.nl", Duration.ofDays(90)),
+                new MorningDigest.Settings(ADMINS, skipQuiet, "https://www.mensenmakennederland.nl"),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 

@@ -129,9 +129,7 @@ public final class RegistrationStore {
                 ? confirmSeats(read, registration.seats()) : joinLine(read, registration));
         items.add(put(toItem(registration, expiresAt), "attribute_not_exists(pk)"));
         int emailIndex = items.size();
-        items.add(put(Map.of(
-                "pk", s("EVENT#" + read.id()), "sk", s("EMAIL#" + emailFingerprints.get(0)),
-                "registrationId", s(registration.id()), "expiresAt", n(expiresAt)), "attribute_not_exists(pk)"));
+        items.add(put(emailMarker(read.id(), emailFingerprints.get(0), registration.id(), expiresAt), "attribute_not_exists(pk)"));
         for (String older : emailFingerprints.subList(1, emailFingerprints.size())) {
             items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                     .key(eventChild(read.id(), "EMAIL#" + older)).conditionExpression("attribute_not_exists(pk)")
@@ -313,6 +311,12 @@ public final class RegistrationStore {
         item.put("createdAt", time(registration.createdAt()));
         item.put("expiresAt", n(expiresAt));
         return item;
+    }
+
+    /** The marker that keeps one registration per address and event; it expires with the registration. */
+    static Map<String, AttributeValue> emailMarker(String eventId, String fingerprint, String registrationId, long expiresAt) {
+        return Map.of("pk", s("EVENT#" + eventId), "sk", s("EMAIL#" + fingerprint),
+                "registrationId", s(registrationId), "expiresAt", n(expiresAt));
     }
 
     static Registration fromItem(Map<String, AttributeValue> item) {

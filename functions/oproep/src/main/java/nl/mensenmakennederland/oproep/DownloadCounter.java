@@ -46,7 +46,7 @@ public final class DownloadCounter {
     static final int SHARDS = 8;
     /** How long a missed count waits for its replay before it is given up (and TTL removes it). */
     private static final Duration MISSED_KEPT = Duration.ofDays(14);
-    private static final String NO_MUNICIPALITY = "-";
+    static final String NO_MUNICIPALITY = "-";
 
     /** What became of a count. */
     public sealed interface Outcome {
