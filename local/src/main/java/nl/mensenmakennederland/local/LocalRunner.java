@@ -121,6 +121,8 @@ public final class LocalRunner {
                 new ApiGateway(routes, authorizers, functions, Clock.systemUTC()),
                 new MailboxPage(new Mailbox(emulator.endpoint(), Clock.systemUTC())),
                 new TokenEndpoint(issuer, authorizers),
+                new HostedSignIn(HostedSignIn.Client.from(template), authorizers.values().iterator().next().config(), issuer,
+                        options.origin(), Clock.systemUTC()),
                 new ScheduleTriggers(schedules),
                 new StaticSite(RepositoryRoot.path().resolve("site"))));
         server.start();
@@ -142,6 +144,7 @@ public final class LocalRunner {
         });
         if (!authorizers.isEmpty()) {
             out.println("  Tokens    " + options.origin() + TokenEndpoint.PATH + "?groups=admins  (a fresh one, any groups)");
+            out.println("  Beheer    " + options.origin() + "/intern/  (admins and jury sign in through the emulated hosted sign-in)");
         }
         out.println(READY + " " + elapsed() + "  Stop with Ctrl-C.");
         out.flush();
