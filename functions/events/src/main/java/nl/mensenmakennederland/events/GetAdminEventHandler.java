@@ -2,9 +2,12 @@ package nl.mensenmakennederland.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
+import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
 import nl.mensenmakennederland.shared.http.Problem;
@@ -28,6 +31,18 @@ public final class GetAdminEventHandler extends HttpHandler {
     public GetAdminEventHandler(EventStore events, Clock clock) {
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * The view of an event with a group in line, composed and written to JSON offline: the
+     * priming request finds no event, so it reaches no view. Nothing is read or written.
+     */
+    @Override
+    protected void rehearse() {
+        Instant now = clock.instant();
+        Event inLine = new Event("rehearsal", EventType.EXPEDITIE, "Rehearsal", null, now, now.plus(Duration.ofHours(1)),
+                "Rehearsal", false, null, 2, true, null, new SeatLedger(1, 1, List.of(new SeatLedger.Waiting("rehearsal", 2)), 1));
+        Json.write(AdminEventView.of(inLine, now));
     }
 
     /** An admin asking for an event that does not exist: read, 404. */
