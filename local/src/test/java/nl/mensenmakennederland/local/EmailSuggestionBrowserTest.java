@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.TestVideos;
 import nl.mensenmakennederland.testing.TestVideos.Kind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium: the correction applied with the keyboard is what the API stores; an address that
  * only looks like a typo is sent as typed on the second press, without being asked again.
  */
-@ExtendWith(SharedRunner.class)
+@ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class EmailSuggestionBrowserTest {
 
     private static final Path FILES = Path.of("target", "email-suggestion-files");
@@ -38,23 +35,10 @@ class EmailSuggestionBrowserTest {
     static WebDriverWait wait;
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        Files.createDirectories(BrowserTest.SCREENSHOTS);
+    static void useBrowser(ChromeDriver chromium) throws IOException {
         Files.createDirectories(FILES);
-        browser = HeadlessChromium.start();
+        browser = chromium;
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    static void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), BrowserTest.SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static WebElement suggestion() {
@@ -81,18 +65,15 @@ class EmailSuggestionBrowserTest {
     void aRegistrationWithGmialComIsSentWithTheCorrectedAddress(RunnerProcess runner) throws IOException {
         String event = runner.openEvent();
         String local = "fatima." + System.nanoTime();
-        fillInRegistration(runner, event, local + "@gmial.com");
-        submitRegistration();
+        register(runner, event, local + "@gmial.com");
 
         askedAbout(local + "@gmail.com", "Aanmelden");
         assertThat(browser.findElement(By.id("aanmelden")).isDisplayed()).as("nothing sent yet").isTrue();
-        screenshot("email-01-bedoelde-je");
+        BrowserPerClass.screenshot(browser, "email-01-bedoelde-je");
         applyWithTheKeyboard(local + "@gmail.com");
         submitRegistration();
 
-        wait.until(ExpectedConditions.textToBe(By.id("uitkomst-titel"), "Je bent aangemeld!"));
-        assertThat(browser.findElement(By.id("uitkomst")).getText()).contains(local + "@gmail.com");
-        assertThat(registeredAddresses(runner, event, local)).containsExactly(local + "@gmail.com");
+        registeredAs(runner, event, local + "@gmail.com");
         assertThat(BrowserTest.waitForMailTo(browser, runner, local + "@gmail.com").findElement(By.tagName("h2")).getText())
                 .isNotBlank();
     }
@@ -101,27 +82,23 @@ class EmailSuggestionBrowserTest {
     @Test
     void aRealAddressThatLooksLikeATypoIsRegisteredAsTypedOnTheSecondPress(RunnerProcess runner) throws IOException {
         String event = runner.openEvent();
-        String local = "ingrid." + System.nanoTime();
-        fillInRegistration(runner, event, local + "@live.no");
-        submitRegistration();
-        askedAbout(local + "@live.nl", "Aanmelden");
+        String typed = "ingrid." + System.nanoTime() + "@live.no";
+        register(runner, event, typed);
+        askedAbout(typed.replace("@live.no", "@live.nl"), "Aanmelden");
 
         submitRegistration();
-        wait.until(ExpectedConditions.textToBe(By.id("uitkomst-titel"), "Je bent aangemeld!"));
+        registeredAs(runner, event, typed);
         assertThat(suggestion().getText()).as("not asked twice").isEmpty();
-        assertThat(browser.findElement(By.id("uitkomst")).getText()).contains(local + "@live.no");
-        assertThat(registeredAddresses(runner, event, local)).containsExactly(local + "@live.no");
     }
 
     @Test
     void aPrizeEntryWithGmialComIsSentWithTheCorrectedAddress(RunnerProcess runner) throws IOException {
         String local = "brug." + System.nanoTime();
-        fillInEntry(runner, local + "@gmial.com");
-        new PrizeEntryForm(browser).submit();
+        enter(runner, local + "@gmial.com");
 
         askedAbout(local + "@gmail.com", "Vlog insturen");
         assertThat(browser.findElement(By.id("upload")).isDisplayed()).as("nothing sent yet").isFalse();
-        screenshot("email-02-bedoelde-je-vlog");
+        BrowserPerClass.screenshot(browser, "email-02-bedoelde-je-vlog");
         applyWithTheKeyboard(local + "@gmail.com");
         new PrizeEntryForm(browser).submit();
 
@@ -131,8 +108,7 @@ class EmailSuggestionBrowserTest {
     @Test
     void aRealAddressThatLooksLikeATypoEntersTheVlogAsTypedOnTheSecondPress(RunnerProcess runner) throws IOException {
         String local = "ingrid." + System.nanoTime();
-        fillInEntry(runner, local + "@live.no");
-        new PrizeEntryForm(browser).submit();
+        enter(runner, local + "@live.no");
         askedAbout(local + "@live.nl", "Vlog insturen");
 
         new PrizeEntryForm(browser).submit();
@@ -140,28 +116,35 @@ class EmailSuggestionBrowserTest {
         assertThat(suggestion().getText()).as("not asked twice").isEmpty();
     }
 
-    private static void fillInRegistration(RunnerProcess runner, String event, String email) {
+    /** Fills in the event's registration form with this address and sends it. */
+    private static void register(RunnerProcess runner, String event, String email) {
         browser.get(runner.origin() + "/aanmelden.html?activiteit=" + event);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aanmelden")));
         browser.findElement(By.id("name")).sendKeys("Fatima El Amrani");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("consent")).click();
+        submitRegistration();
     }
 
     private static void submitRegistration() {
         browser.findElement(By.cssSelector("#aanmelden button[type=submit]")).click();
     }
 
-    /** The addresses of the event's registrations that start with {@code local}, as an admin lists them. */
-    private static List<String> registeredAddresses(RunnerProcess runner, String event, String local) throws IOException {
+    /** The page confirms the registration to {@code email}, and the admins' list has it under that address only. */
+    private static void registeredAs(RunnerProcess runner, String event, String email) throws IOException {
+        wait.until(ExpectedConditions.textToBe(By.id("uitkomst-titel"), "Je bent aangemeld!"));
+        assertThat(browser.findElement(By.id("uitkomst")).getText()).contains(email);
         var answer = runner.send("GET", "/admin/events/" + event + "/registrations",
                 Map.of("authorization", "Bearer " + runner.adminToken()), null);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(answer.body()).path("registrations").valueStream()
-                .map(row -> row.path("email").asText()).filter(email -> email.startsWith(local)).toList();
+        String person = email.substring(0, email.indexOf('@') + 1);
+        List<String> addresses = Json.MAPPER.readTree(answer.body()).path("registrations").valueStream()
+                .map(row -> row.path("email").asText()).filter(address -> address.startsWith(person)).toList();
+        assertThat(addresses).containsExactly(email);
     }
 
-    private static void fillInEntry(RunnerProcess runner, String email) throws IOException {
+    /** Fills in the prize entry form with a small real vlog and this address, and sends it. */
+    private static void enter(RunnerProcess runner, String email) throws IOException {
         Path vlog = Files.write(FILES.resolve("welkom.mp4"), TestVideos.make(Kind.MP4_INDEX_AT_END, 2));
         browser.get(runner.origin() + PrizeEntryForm.PAGE);
         wait.until(driver -> !driver.findElement(By.id("consent-text")).getText().isEmpty());
@@ -169,6 +152,7 @@ class EmailSuggestionBrowserTest {
         form.choose(vlog);
         form.fillIn(email, "Zwijndrecht");
         form.noChildren();
+        form.submit();
     }
 
     /** The page's verdict on the entry, with the address the API stored for it. */

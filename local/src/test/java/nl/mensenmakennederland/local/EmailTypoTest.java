@@ -2,8 +2,6 @@ package nl.mensenmakennederland.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,22 +12,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The site's email typo check ({@code site/js/email-typo.js}) as the forms run it: the module
  * loaded in headless Chromium from the site, asked about each address of the table.
  */
-@ExtendWith(SharedRunner.class)
+@ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class EmailTypoTest {
 
     static ChromeDriver browser;
 
     @BeforeAll
-    static void openTheSite(RunnerProcess runner) throws IOException {
-        browser = HeadlessChromium.start();
+    static void openTheSite(RunnerProcess runner, ChromeDriver chromium) {
+        browser = chromium;
         browser.get(runner.origin() + "/");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     private static String suggestion(String typed) {

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,36 +21,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (with its data loaded, and where a page changes, in its other states: field errors, the
  * outcome, a question). No serious or critical violation; the tables are in target/axe/.
  */
-@ExtendWith(SharedRunner.class)
+@ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class SiteAccessibilityTest {
 
     static ChromeDriver browser;
     static WebDriverWait wait;
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        browser = HeadlessChromium.start();
+    static void useBrowser(ChromeDriver chromium) {
+        browser = chromium;
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
     void theCalendar(RunnerProcess runner) {
-        browser.get(runner.origin() + "/");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "activiteiten gevonden"));
+        openCalendar(runner);
         Axe.assertAccessible(browser, "index");
     }
 
     @Test
     void theRegistrationFormItsErrorsAndItsOutcome(RunnerProcess runner) throws IOException {
-        browser.get(runner.origin() + "/aanmelden.html?activiteit=" + runner.openEvent());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aanmelden")));
+        openRegistration(runner);
         Axe.assertAccessible(browser, "aanmelden");
 
         browser.findElement(By.cssSelector("#aanmelden button[type=submit]")).click();
@@ -59,10 +49,8 @@ class SiteAccessibilityTest {
         Axe.assertAccessible(browser, "aanmelden-fouten");
 
         browser.findElement(By.id("name")).sendKeys("Fatima El Amrani");
-        browser.findElement(By.id("email")).sendKeys("axe." + System.nanoTime() + "@gmial.com");
         browser.findElement(By.id("consent")).click();
-        browser.findElement(By.cssSelector("#aanmelden button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-suggestion"), "Bedoelde je"));
+        askAboutATypo("axe." + System.nanoTime() + "@gmial.com", "#aanmelden");
         Axe.assertAccessible(browser, "aanmelden-suggestie");
 
         browser.findElement(By.cssSelector("#email-suggestion button")).click();
@@ -77,35 +65,25 @@ class SiteAccessibilityTest {
                 Map.of("content-type", "application/json"), """
                 {"name": "Sanne de Vries", "email": "sanne.%d@example.org", "consent": true}""".formatted(System.nanoTime()));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        browser.get(sitePath(runner, Json.MAPPER.readTree(registered.body()).path("manageUrl").asText()));
-        wait.until(ExpectedConditions.textToBe(By.id("status"), "Aangemeld"));
-        Axe.assertAccessible(browser, "beheer");
-
-        browser.findElement(By.id("annuleer")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bevestig")));
-        Axe.assertAccessible(browser, "beheer-bevestigen");
+        checkManagePage(runner, registered, "Aangemeld", "annuleer", "beheer");
     }
 
     @Test
     void theCallsPage(RunnerProcess runner) {
-        browser.get(runner.origin() + "/oproep.html");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "varianten"));
+        openCalls(runner);
         Axe.assertAccessible(browser, "oproep");
     }
 
     @Test
     void thePrizeEntryFormAndItsErrors(RunnerProcess runner) {
-        browser.get(runner.origin() + PrizeEntryForm.PAGE);
-        wait.until(driver -> !driver.findElement(By.id("consent-text")).getText().isEmpty());
+        openPrizeForm(runner);
         Axe.assertAccessible(browser, "vrijwilligersprijzen");
 
         new PrizeEntryForm(browser).submit();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fouten")));
         Axe.assertAccessible(browser, "vrijwilligersprijzen-fouten");
 
-        browser.findElement(By.id("email")).sendKeys("brug@hotmial.com");
-        new PrizeEntryForm(browser).submit();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-suggestion"), "Bedoelde je"));
+        askAboutATypo("brug@hotmial.com", "#inzending");
         Axe.assertAccessible(browser, "vrijwilligersprijzen-suggestie");
     }
 
@@ -115,23 +93,15 @@ class SiteAccessibilityTest {
         Dimension desktop = browser.manage().window().getSize();
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            browser.get(runner.origin() + "/");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "activiteiten gevonden"));
+            openCalendar(runner);
             onAPhone("index-telefoon");
-
-            browser.get(runner.origin() + "/aanmelden.html?activiteit=" + runner.openEvent());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aanmelden")));
-            browser.findElement(By.id("email")).sendKeys("fatima.elamrani.vrijwilliger@gmial.com");
-            browser.findElement(By.cssSelector("#aanmelden button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-suggestion"), "Bedoelde je"));
+            openRegistration(runner);
+            // A long address in the question must wrap, not push the page sideways.
+            askAboutATypo("fatima.elamrani.vrijwilliger@gmial.com", "#aanmelden");
             onAPhone("aanmelden-suggestie-telefoon");
-
-            browser.get(runner.origin() + "/oproep.html");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "varianten"));
+            openCalls(runner);
             onAPhone("oproep-telefoon");
-
-            browser.get(runner.origin() + PrizeEntryForm.PAGE);
-            wait.until(driver -> !driver.findElement(By.id("consent-text")).getText().isEmpty());
+            openPrizeForm(runner);
             onAPhone("vrijwilligersprijzen-telefoon");
         } finally {
             browser.manage().window().setSize(desktop);
@@ -155,17 +125,50 @@ class SiteAccessibilityTest {
                  "consent": {"version": "%s", "publication": true, "recognisablePeople": true, "minorsAppear": false}}"""
                 .formatted(System.nanoTime(), consent));
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
-        browser.get(sitePath(runner, Json.MAPPER.readTree(entered.body()).path("manageUrl").asText()));
-        wait.until(ExpectedConditions.textToBe(By.id("status"), "Wacht op je vlog"));
-        Axe.assertAccessible(browser, "inzending");
-
-        browser.findElement(By.id("trek-in")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bevestig")));
-        Axe.assertAccessible(browser, "inzending-bevestigen");
+        checkManagePage(runner, entered, "Wacht op je vlog", "trek-in", "inzending");
     }
 
-    /** A link the API made (it names the site's origin) as the address of this runner's page. */
-    private static String sitePath(RunnerProcess runner, String link) {
-        return runner.origin() + link.substring(link.indexOf('/', link.indexOf("//") + 2));
+    private static void openCalendar(RunnerProcess runner) {
+        browser.get(runner.origin() + "/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "activiteiten gevonden"));
+    }
+
+    private static void openRegistration(RunnerProcess runner) throws IOException {
+        browser.get(runner.origin() + "/aanmelden.html?activiteit=" + runner.openEvent());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aanmelden")));
+    }
+
+    private static void openCalls(RunnerProcess runner) {
+        browser.get(runner.origin() + "/oproep.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultaat"), "varianten"));
+    }
+
+    private static void openPrizeForm(RunnerProcess runner) {
+        browser.get(runner.origin() + PrizeEntryForm.PAGE);
+        wait.until(driver -> !driver.findElement(By.id("consent-text")).getText().isEmpty());
+    }
+
+    /** Types the address into the form's email field and sends: the form asks whether another was meant. */
+    private static void askAboutATypo(String email, String form) {
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.cssSelector(form + " button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-suggestion"), "Bedoelde je"));
+    }
+
+    /**
+     * The page behind the manage link the API answered with, once it shows the record's status, and
+     * after {@code button} asked whether to cancel or withdraw. The link names the site's origin:
+     * it is opened on this runner.
+     */
+    private static void checkManagePage(RunnerProcess runner, HttpResponse<String> created, String status, String button,
+            String page) throws IOException {
+        String link = Json.MAPPER.readTree(created.body()).path("manageUrl").asText();
+        browser.get(runner.origin() + link.substring(link.indexOf('/', link.indexOf("//") + 2)));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), status));
+        Axe.assertAccessible(browser, page);
+
+        browser.findElement(By.id(button)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bevestig")));
+        Axe.assertAccessible(browser, page + "-bevestigen");
     }
 }
