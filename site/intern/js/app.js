@@ -4,9 +4,10 @@ import { completeSignIn, current, expired, signIn, signOut, SignInProblem } from
 import { onSessionEnd, adminApi, downloadCsv, problemHtml, showFieldErrors } from './api.js';
 import { esc } from '/js/site.js';
 import start from './views/start.js';
+import activiteiten from './views/activiteiten.js';
 
 /** Views in menu order: {path, title, groups (who may open it), render(main, context)}. */
-export const VIEWS = [start];
+export const VIEWS = [start, activiteiten];
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
