@@ -50,7 +50,7 @@ function waitingText(event) {
 
 async function renderList(main, ctx) {
   main.innerHTML = `<h1>Activiteiten</h1>
-    <p class="lead">Alle activiteiten, ook afgelopen en gesloten, met plaatsen en wachtlijst.</p>
+    <p class="lead">Alle activiteiten, ook afgelopen en gesloten, met plaatsen en wachtlijst. Kies een titel om de activiteit te wijzigen.</p>
     <p><a class="button" href="#/activiteiten/nieuw">Nieuwe activiteit</a></p>
     <form class="toolbar" id="filters" role="search" aria-label="Activiteiten filteren">
       <div class="field"><label for="filter-type">Type</label>
@@ -71,13 +71,14 @@ async function renderList(main, ctx) {
     }
     const events = body.events ?? [];
     result.innerHTML = `<p role="status" id="aantal">${plural(events.length, 'activiteit', 'activiteiten')}</p>
-      ${events.length ? `<div class="table-wrap"><table class="data" id="activiteiten">
+      ${events.length ? `<div class="table-wrap" tabindex="0" role="region" aria-label="Tabel activiteiten (schuift opzij)"><table class="data" id="activiteiten">
         <caption>Activiteiten, op begintijd</caption>
         <thead><tr><th scope="col">Activiteit</th><th scope="col">Type</th><th scope="col">Begint</th><th scope="col">Fase</th>
           <th scope="col" class="number">Bezet / capaciteit</th><th scope="col" class="number">Vrij</th><th scope="col">Wachtlijst</th>
-          <th scope="col">Aanmelden</th><th scope="col">Acties</th></tr></thead>
+          <th scope="col">Aanmelden</th></tr></thead>
         <tbody>${events.map(event => `<tr data-id="${esc(event.id)}">
-          <th scope="row">${esc(event.title)}<br><small>${esc(event.id)}</small></th>
+          <th scope="row"><a href="#/activiteiten/${encodeURIComponent(event.id)}">${esc(event.title)}</a><br><small>${esc(event.id)}</small><br>
+            <a href="#/activiteiten/${encodeURIComponent(event.id)}/aanmeldingen" aria-label="${esc(`Aanmeldingen: ${event.title}`)}">Aanmeldingen</a></th>
           <td>${esc(EVENT_TYPES[event.type] ?? event.type)}</td>
           <td>${esc(SHOWN.format(new Date(event.startsAt)))}</td>
           <td>${esc(PHASES[event.phase] ?? event.phase)}</td>
@@ -85,8 +86,6 @@ async function renderList(main, ctx) {
           <td class="number">${esc(event.seatsLeft)}</td>
           <td>${esc(waitingText(event))}</td>
           <td>${event.registrationOpen ? 'Open' : 'Gesloten'}</td>
-          <td><a href="#/activiteiten/${encodeURIComponent(event.id)}" aria-label="${esc(`Bewerken: ${event.title}`)}">Bewerken</a>
-            · <a href="#/activiteiten/${encodeURIComponent(event.id)}/aanmeldingen" aria-label="${esc(`Aanmeldingen: ${event.title}`)}">Aanmeldingen</a></td>
         </tr>`).join('')}</tbody></table></div>` : '<p>Geen activiteiten met deze filters.</p>'}`;
   };
   filters.addEventListener('change', load);
@@ -213,6 +212,7 @@ async function renderForm(main, ctx, id) {
       const effect = capacityEffect(event, Number(capacity.value === '' ? NaN : capacity.value));
       effectArea.innerHTML = effect.text ? `<p class="notice" id="doorschuiven">${esc(effect.text)}</p>` : '';
       capacityError.textContent = effect.refusal ?? '';
+      if (!refusals().length) problem.innerHTML = '';
       if (effect.refusal) capacity.setAttribute('aria-invalid', 'true'); else capacity.removeAttribute('aria-invalid');
     };
     capacity.addEventListener('input', showEffect);
@@ -259,11 +259,11 @@ async function renderRegistrations(main, ctx, id) {
       <form role="search" id="zoeken" aria-label="Aanmeldingen doorzoeken"><div class="field">
         <label for="zoek">Zoek op naam, e-mail, organisatie of gemeente</label>
         <input type="search" id="zoek" name="zoek" autocomplete="off"></div></form>
-      <p><button type="button" id="csv">Download als CSV (Excel)</button></p>
+      <button type="button" id="csv">Download als CSV (Excel)</button>
     </div>
     <div id="csv-uitkomst" aria-live="polite"></div>
     <p role="status" id="aantal"></p>
-    <div class="table-wrap"><table class="data" id="aanmeldingen">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Tabel aanmeldingen (schuift opzij)"><table class="data" id="aanmeldingen">
       <caption>Aanmeldingen voor ${esc(title)}</caption>
       <thead><tr><th scope="col">Naam</th><th scope="col">E-mail</th><th scope="col">Organisatie</th><th scope="col">Gemeente</th>
         <th scope="col">Status</th><th scope="col" class="number">Plaatsen</th><th scope="col" class="number">Wachtlijstplek</th>
