@@ -30,7 +30,7 @@ function fromLocalInput(value) {
   return new Date(instant).toISOString().replace('.000Z', 'Z');
 }
 
-/** The last save, shown once above the list it returns to. */
+/** The last save, shown once above the list it returns to, with how many moved up from the waiting line. */
 let saved = null;
 
 function plural(count, one, many) {
@@ -76,7 +76,7 @@ async function renderList(main, ctx) {
         <thead><tr><th scope="col">Activiteit</th><th scope="col">Type</th><th scope="col">Begint</th><th scope="col">Fase</th>
           <th scope="col" class="number">Bezet / capaciteit</th><th scope="col" class="number">Vrij</th><th scope="col">Wachtlijst</th>
           <th scope="col">Aanmelden</th></tr></thead>
-        <tbody>${events.map(event => `<tr data-id="${esc(event.id)}">
+        <tbody>${events.map(event => `<tr data-id="${esc(event.id)}" data-waiting="${esc(event.waiting)}">
           <th scope="row"><a href="#/activiteiten/${encodeURIComponent(event.id)}">${esc(event.title)}</a><br><small>${esc(event.id)}</small><br>
             <a href="#/activiteiten/${encodeURIComponent(event.id)}/aanmeldingen" aria-label="${esc(`Aanmeldingen: ${event.title}`)}">Aanmeldingen</a></th>
           <td>${esc(EVENT_TYPES[event.type] ?? event.type)}</td>
@@ -157,8 +157,9 @@ function formJson(form, creating) {
  */
 function capacityEffect(event, capacity) {
   if (!Number.isInteger(capacity)) return { text: '' };
-  if (capacity < event.confirmedSeats) {
-    return { refusal: `Er zijn al ${event.confirmedSeats} plaatsen bevestigd; de capaciteit kan niet lager worden. Annuleer eerst aanmeldingen.` };
+  // Below one seat the API's field message says what is allowed; above it, the confirmed seats are the floor.
+  if (capacity >= 1 && capacity < event.minimumCapacity) {
+    return { refusal: `Er zijn al ${event.minimumCapacity} plaatsen bevestigd; de capaciteit kan niet lager worden. Annuleer eerst aanmeldingen.` };
   }
   const line = event.waitingLine ?? [];
   if (!line.length) return { text: '' };
@@ -235,7 +236,7 @@ async function renderForm(main, ctx, id) {
       return;
     }
     ctx.showFieldErrors(form, {});
-    saved = { id: body.id, title: body.title, created: creating };
+    saved = { id: body.id, title: body.title, created: creating, waitingBefore: event.waiting ?? 0 };
     location.hash = '#/activiteiten';
   });
 }
@@ -312,7 +313,11 @@ export default {
       saved = null;
       await renderList(main, ctx);
       if (notice) {
-        main.querySelector('h1').insertAdjacentHTML('afterend', `<div class="notice ok" role="status" id="opgeslagen"><p>${esc(notice.title)} is ${notice.created ? 'aangemaakt' : 'opgeslagen'}.</p></div>`);
+        const row = main.querySelector(`tr[data-id="${CSS.escape(notice.id)}"]`);
+        const movedUp = row ? notice.waitingBefore - Number(row.dataset.waiting) : 0;
+        const moved = movedUp > 0 ? ` ${plural(movedUp, 'aanmelder is', 'aanmelders zijn')} van de wachtlijst doorgeschoven.` : '';
+        main.querySelector('h1').insertAdjacentHTML('afterend', `<div class="notice ok" role="status" id="opgeslagen">
+          <p>${esc(notice.title)} is ${notice.created ? 'aangemaakt' : 'opgeslagen'}.${esc(moved)}</p></div>`);
       }
     }
   },

@@ -113,6 +113,11 @@ class AdminEventsBrowserTest {
         assertThat(json(runner.send("GET", "/admin/events/" + id, admin(runner), null)).path("capacity").asInt())
                 .as("refused before asking").isEqualTo(4);
         Axe.assertAccessible(browser, "admin-activiteiten-capaciteit-te-laag");
+        browser.findElement(By.id("waitlist")).click();
+        browser.findElement(By.cssSelector("#activiteit button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("waitlist-error")).getText())
+                .isEqualTo("Er staan 3 mensen op de wachtlijst; die kan nu niet uit.");
+        browser.findElement(By.id("waitlist")).click();
 
         // The line: Cas 1 seat (from 5), Dewi 2 (from 7), Emre 3 (from 10).
         type(capacity, "7");
@@ -124,7 +129,8 @@ class AdminEventsBrowserTest {
         screenshot("admin-activiteiten-03-capaciteit-voorbeeld");
 
         browser.findElement(By.cssSelector("#activiteit button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opgeslagen")));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opgeslagen"))).getText())
+                .isEqualTo("Nieuwe gezichten in het bestuur is opgeslagen. 2 aanmelders zijn van de wachtlijst doorgeschoven.");
 
         Map<String, String> statuses = registrations(runner, id).stream()
                 .collect(Collectors.toMap(r -> r.path("name").asText(), r -> r.path("status").asText()));
