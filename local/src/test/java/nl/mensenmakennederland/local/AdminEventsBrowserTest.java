@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.mensenmakennederland.shared.Json;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -39,22 +38,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class AdminEventsBrowserTest {
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void useBrowser(ChromeDriver chromium) {
-        browser = chromium;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
     @Test
-    void anAdminCreatesAnEventPastTheFieldTheApiRefusedAndFindsItListed(RunnerProcess runner) throws IOException {
+    void anAdminCreatesAnEventPastTheFieldTheApiRefusedAndFindsItListed(RunnerProcess runner, ChromeDriver browser) throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         String id = "kb-browser-" + System.nanoTime();
         AdminSignIn.signIn(browser, runner, AdminSignIn.ADMIN, "activiteiten");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activiteiten")));
         Axe.assertAccessible(browser, "admin-activiteiten-lijst");
-        screenshot("admin-activiteiten-01-lijst");
+        BrowserPerClass.screenshot(browser, "admin-activiteiten-01-lijst");
 
         browser.findElement(By.linkText("Nieuwe activiteit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activiteit")));
@@ -62,8 +53,8 @@ class AdminEventsBrowserTest {
         new Select(browser.findElement(By.id("type"))).selectByVisibleText("Kennisboostweken");
         browser.findElement(By.id("title")).sendKeys("Ab");
         LocalDate day = LocalDate.now().plusDays(40);
-        setValue("startsAt", day + "T19:30");
-        setValue("endsAt", day + "T21:00");
+        setValue(browser, "startsAt", day + "T19:30");
+        setValue(browser, "endsAt", day + "T21:00");
         browser.findElement(By.id("location")).sendKeys("Buurthuis De Linde, Amersfoort");
         browser.findElement(By.id("capacity")).sendKeys("25");
         browser.findElement(By.cssSelector("#activiteit button[type=submit]")).click();
@@ -75,7 +66,7 @@ class AdminEventsBrowserTest {
         assertThat(runner.send("GET", "/admin/events/" + id, admin(runner), null).statusCode())
                 .as("nothing written").isEqualTo(404);
         Axe.assertAccessible(browser, "admin-activiteiten-nieuw-fout");
-        screenshot("admin-activiteiten-02-nieuw-fout");
+        BrowserPerClass.screenshot(browser, "admin-activiteiten-02-nieuw-fout");
 
         browser.findElement(By.id("title")).clear();
         browser.findElement(By.id("title")).sendKeys("Vrijwilligers werven in de wijk");
@@ -96,7 +87,8 @@ class AdminEventsBrowserTest {
     }
 
     @Test
-    void raisingAFullEventsCapacityShowsWhoMovesUpAndSavingMovesExactlyThose(RunnerProcess runner) throws IOException {
+    void raisingAFullEventsCapacityShowsWhoMovesUpAndSavingMovesExactlyThose(RunnerProcess runner, ChromeDriver browser) throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         String id = fullEventWithAWaitingLine(runner);
         AdminSignIn.signIn(browser, runner, AdminSignIn.ADMIN, "activiteiten");
         WebElement listed = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
@@ -126,7 +118,7 @@ class AdminEventsBrowserTest {
                 + " 1 aanmelder blijft wachten (de volgende past vanaf capaciteit 10).");
         assertThat(browser.findElement(By.id("capacity-error")).getText()).isEmpty();
         Axe.assertAccessible(browser, "admin-activiteiten-capaciteit-voorbeeld");
-        screenshot("admin-activiteiten-03-capaciteit-voorbeeld");
+        BrowserPerClass.screenshot(browser, "admin-activiteiten-03-capaciteit-voorbeeld");
 
         browser.findElement(By.cssSelector("#activiteit button[type=submit]")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opgeslagen"))).getText())
@@ -144,7 +136,8 @@ class AdminEventsBrowserTest {
     }
 
     @Test
-    void theRegistrationsAreSearchedAndDownloadedAsTheApiGivesThem(RunnerProcess runner) throws Exception {
+    void theRegistrationsAreSearchedAndDownloadedAsTheApiGivesThem(RunnerProcess runner, ChromeDriver browser) throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         String id = fullEventWithAWaitingLine(runner);
         AdminSignIn.signIn(browser, runner, AdminSignIn.ADMIN, "activiteiten/" + id + "/aanmeldingen");
         wait.until(ExpectedConditions.textToBe(By.id("aantal"), "5 aanmeldingen"));
@@ -158,7 +151,7 @@ class AdminEventsBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#aanmeldingen tbody tr")).getText())
                 .contains("Emre Yilmaz", "emre@voorbeeld.nl", "Wachtlijst", "3");
         Axe.assertAccessible(browser, "admin-activiteiten-aanmeldingen");
-        screenshot("admin-activiteiten-04-aanmeldingen");
+        BrowserPerClass.screenshot(browser, "admin-activiteiten-04-aanmeldingen");
 
         Path downloads = Files.createTempDirectory("downloads");
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
@@ -187,12 +180,12 @@ class AdminEventsBrowserTest {
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
                     .as("the page fits a phone; only the table scrolls sideways").isLessThanOrEqualTo(390L);
             Axe.assertAccessible(browser, "admin-activiteiten-aanmeldingen-390");
-            screenshot("admin-activiteiten-05-aanmeldingen-390");
+            BrowserPerClass.screenshot(browser, "admin-activiteiten-05-aanmeldingen-390");
             browser.executeScript("location.hash = arguments[0]", "#/activiteiten/" + id);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("capacity")));
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
             Axe.assertAccessible(browser, "admin-activiteiten-bewerken-390");
-            screenshot("admin-activiteiten-06-bewerken-390");
+            BrowserPerClass.screenshot(browser, "admin-activiteiten-06-bewerken-390");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
@@ -254,12 +247,8 @@ class AdminEventsBrowserTest {
     }
 
     /** A datetime-local field's value (its typing order depends on the locale): set, then announced as input. */
-    private static void setValue(String fieldId, String value) {
+    private static void setValue(ChromeDriver browser, String fieldId, String value) {
         browser.executeScript("const f = document.getElementById(arguments[0]); f.value = arguments[1];"
                 + " f.dispatchEvent(new Event('input', { bubbles: true }));", fieldId, value);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        BrowserPerClass.screenshot(browser, name);
     }
 }
