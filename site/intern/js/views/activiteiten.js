@@ -62,15 +62,22 @@ async function renderList(main, ctx) {
     <div id="resultaat" aria-live="polite"></div>`;
   const filters = main.querySelector('#filters');
   const result = main.querySelector('#resultaat');
+  let latest = 0;
   const load = async () => {
     const query = new URLSearchParams([...new FormData(filters)].filter(([, value]) => value));
+    const chosen = [...filters.querySelectorAll('select')].filter(select => select.value)
+      .map(select => select.selectedOptions[0].textContent.toLowerCase());
+    const asked = ++latest;
     const { ok, body } = await ctx.api('GET', `/admin/events${query.size ? `?${query}` : ''}`);
+    if (asked !== latest) {
+      return; // a newer choice of filters is on its way
+    }
     if (!ok) {
       result.innerHTML = ctx.problemHtml(body);
       return;
     }
     const events = body.events ?? [];
-    result.innerHTML = `<p role="status" id="aantal">${plural(events.length, 'activiteit', 'activiteiten')}</p>
+    result.innerHTML = `<p role="status" id="aantal">${plural(events.length, 'activiteit', 'activiteiten')}${chosen.length ? ` (${esc(chosen.join(', '))})` : ''}</p>
       ${events.length ? `<div class="table-wrap" tabindex="0" role="region" aria-label="Tabel activiteiten (schuift opzij)"><table class="data" id="activiteiten">
         <caption>Activiteiten, op begintijd</caption>
         <thead><tr><th scope="col">Activiteit</th><th scope="col">Type</th><th scope="col">Begint</th><th scope="col">Fase</th>

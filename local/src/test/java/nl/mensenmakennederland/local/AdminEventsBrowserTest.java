@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.mensenmakennederland.shared.Json;
 import org.junit.jupiter.api.Test;
@@ -76,14 +77,16 @@ class AdminEventsBrowserTest {
         assertThat(browser.findElement(By.id("opgeslagen")).getText()).isEqualTo("Vrijwilligers werven in de wijk is aangemaakt.");
         new Select(browser.findElement(By.id("filter-type"))).selectByVisibleText("Kennisboostweken");
         new Select(browser.findElement(By.id("filter-when"))).selectByVisibleText("Nog niet begonnen");
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
+        wait.until(ExpectedConditions.textMatches(By.id("aantal"), Pattern.compile("\\d+ activiteiten? \\(kennisboostweken, nog niet begonnen\\)")));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-id='" + id + "']"));
         assertThat(row.getText()).contains("Vrijwilligers werven in de wijk", "Nog niet begonnen", "0 / 25", "Niemand", "Open");
         JsonNode stored = json(runner.send("GET", "/admin/events/" + id, admin(runner), null));
         assertThat(stored.path("startsAt").asText()).as("Amsterdam time, stored in UTC")
                 .isEqualTo(day.atTime(19, 30).atZone(ZoneId.of("Europe/Amsterdam")).toInstant().toString());
 
         new Select(browser.findElement(By.id("filter-when"))).selectByVisibleText("Afgelopen");
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
+        wait.until(ExpectedConditions.textMatches(By.id("aantal"), Pattern.compile("\\d+ activiteiten? \\(kennisboostweken, afgelopen\\)")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + id + "']"))).as("not past").isEmpty();
     }
 
     @Test
