@@ -120,14 +120,14 @@ function checkbox(name, label, checked) {
 }
 
 function eventForm(event, creating) {
-  const when = 'Nederlandse tijd.';
+  const amsterdam = 'Nederlandse tijd.';
   return `<form id="activiteit" class="stacked" novalidate>
     ${creating ? text('id', 'Code', '', { hint: 'Kleine letters, cijfers en streepjes, zoals kb-2027-01-12-vrijwilligers-werven. Ligt vast na opslaan.' }) : ''}
     ${field('type', 'Type', `<select id="type" name="type" ${describedBy('type')}>${typeOptions(event.type, creating ? 'Kies een type' : '')}</select>`)}
     ${text('title', 'Titel', event.title)}
     ${field('description', 'Beschrijving (optioneel)', `<textarea id="description" name="description" rows="4" ${describedBy('description')}>${esc(event.description ?? '')}</textarea>`)}
-    ${text('startsAt', 'Begint', toLocalInput(event.startsAt), { type: 'datetime-local', hint: when })}
-    ${text('endsAt', 'Eindigt', toLocalInput(event.endsAt), { type: 'datetime-local', hint: when })}
+    ${text('startsAt', 'Begint', toLocalInput(event.startsAt), { type: 'datetime-local', hint: amsterdam })}
+    ${text('endsAt', 'Eindigt', toLocalInput(event.endsAt), { type: 'datetime-local', hint: amsterdam })}
     ${text('location', 'Locatie', event.location, { hint: 'Mag leeg bij een online activiteit.' })}
     ${checkbox('online', 'Online activiteit', event.online)}
     ${text('onlineUrl', 'Link naar de online sessie (optioneel)', event.onlineUrl, { type: 'url', hint: 'Alleen bevestigde aanmelders zien deze link.' })}
@@ -163,13 +163,13 @@ function formJson(form, creating) {
  * stays the authority. Below the confirmed seats it refuses as PUT does, with PUT's words.
  */
 function capacityEffect(event, capacity) {
-  if (!Number.isInteger(capacity)) return { text: '' };
+  if (!Number.isInteger(capacity)) return {};
   // Below one seat the API's field message says what is allowed; above it, the confirmed seats are the floor.
   if (capacity >= 1 && capacity < event.minimumCapacity) {
     return { refusal: `Er zijn al ${event.minimumCapacity} plaatsen bevestigd; de capaciteit kan niet lager worden. Annuleer eerst aanmeldingen.` };
   }
   const line = event.waitingLine ?? [];
-  if (!line.length) return { text: '' };
+  if (!line.length) return {};
   const moving = line.filter(turn => turn.promotedFromCapacity <= capacity);
   const staying = line.length - moving.length;
   const seats = turns => turns.reduce((sum, turn) => sum + turn.seats, 0);
@@ -180,7 +180,7 @@ function capacityEffect(event, capacity) {
   const rest = staying
     ? `; ${plural(staying, 'aanmelder blijft', 'aanmelders blijven')} wachten (de volgende past vanaf capaciteit ${next.promotedFromCapacity}).`
     : '; de wachtlijst is dan leeg.';
-  return { text: moved + rest, moving };
+  return { text: moved + rest };
 }
 
 async function renderForm(main, ctx, id) {
@@ -203,11 +203,12 @@ async function renderForm(main, ctx, id) {
   const problem = main.querySelector('#formulier-probleem');
   const capacity = form.elements.namedItem('capacity');
   const capacityError = main.querySelector('#capacity-error');
+  const typedCapacity = () => (capacity.value === '' ? NaN : Number(capacity.value));
   // The client-side refusals: the same words PUT answers with.
   const refusals = () => {
     const errors = [];
     if (creating) return errors;
-    const effect = capacityEffect(event, Number(capacity.value === '' ? NaN : capacity.value));
+    const effect = capacityEffect(event, typedCapacity());
     if (effect.refusal) errors.push({ field: 'capacity', message: effect.refusal });
     if (event.waitlistRequired && !form.elements.namedItem('waitlist').checked) {
       errors.push({ field: 'waitlist', message: `Er staan ${event.waiting} mensen op de wachtlijst; die kan nu niet uit.` });
@@ -217,7 +218,7 @@ async function renderForm(main, ctx, id) {
   if (!creating) {
     const effectArea = main.querySelector('#capaciteit-gevolg');
     const showEffect = () => {
-      const effect = capacityEffect(event, Number(capacity.value === '' ? NaN : capacity.value));
+      const effect = capacityEffect(event, typedCapacity());
       effectArea.innerHTML = effect.text ? `<p class="notice" id="doorschuiven">${esc(effect.text)}</p>` : '';
       capacityError.textContent = effect.refusal ?? '';
       if (!refusals().length) problem.innerHTML = '';

@@ -189,6 +189,11 @@ class AdminEventsBrowserTest {
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
             Axe.assertAccessible(browser, "admin-activiteiten-bewerken-390");
             BrowserPerClass.screenshot(browser, "admin-activiteiten-06-bewerken-390");
+            browser.executeScript("location.hash = '#/activiteiten'");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
+            assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            Axe.assertAccessible(browser, "admin-activiteiten-lijst-390");
+            BrowserPerClass.screenshot(browser, "admin-activiteiten-07-lijst-390");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
