@@ -4,11 +4,12 @@ import { completeSignIn, current, expired, signIn, signOut, SignInProblem } from
 import { onSessionEnd, adminApi, downloadCsv, problemHtml, showFieldErrors } from './api.js';
 import { esc } from '/js/site.js';
 import start from './views/start.js';
-import overzicht from './views/overzicht.js';
+import activiteiten from './views/activiteiten.js';
 import oproep from './views/oproep.js';
+import overzicht from './views/overzicht.js';
 
 /** Views in menu order: {path, title, groups (who may open it), render(main, context)}. */
-export const VIEWS = [start, oproep, overzicht];
+export const VIEWS = [start, activiteiten, oproep, overzicht];
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');

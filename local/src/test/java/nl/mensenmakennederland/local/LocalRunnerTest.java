@@ -111,6 +111,12 @@ class LocalRunnerTest {
         HttpResponse<String> list = runner.send("GET", "/admin/events/kb-2027-01-14-jongeren-betrekken/registrations",
                 Map.of("authorization", "Bearer " + admin), null);
         assertThat(list.statusCode()).isEqualTo(200);
+        HttpResponse<String> one = runner.send("GET", "/admin/events/kb-2027-01-14-jongeren-betrekken",
+                Map.of("authorization", "Bearer " + admin), null);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(json(one).get("waitingLine").isArray()).as("the admins' view, not the registrations").isTrue();
+        assertThat(json(runner.send("GET", "/admin/events", Map.of("authorization", "Bearer " + admin), null))
+                .get("events").size()).isGreaterThanOrEqualTo(10);
     }
 
     @Test
