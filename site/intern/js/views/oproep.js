@@ -179,7 +179,8 @@ function timeSection(days, variants) {
   return `<section aria-labelledby="per-dag-kop">
       <h2 id="per-dag-kop">Per dag en variant</h2>
       ${variants.length ? chartBox('line', 'Lijndiagram van de downloads per dag, een lijn per variant. De cijfers staan in de tabel eronder.') : ''}
-      <div class="table-wrap"><table class="data counts per-day" id="tabel-day">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Tabel per dag en variant (schuift opzij)">
+      <table class="data counts per-day" id="tabel-day">
         <caption>Downloads per dag en variant</caption>
         <thead><tr><th scope="col">Dag</th>${head}<th scope="col" class="number">Totaal</th>
           <th scope="col" class="number">Uniek</th><th scope="col" class="number">${AUTOMATED}</th></tr></thead>
@@ -199,7 +200,8 @@ function groupSection({ groupBy, title, heading, top }, report) {
   const note = top && rows.length > top
     ? `<p>De grafiek toont de ${top} met de meeste downloads; de tabel ze alle ${number(rows.length)}.</p>` : '';
   const table = rows.length
-    ? `<div class="table-wrap"><table class="data counts" id="tabel-${groupBy}">
+    ? `<div class="table-wrap" tabindex="0" role="region" aria-label="Tabel ${esc(title.toLowerCase())} (schuift opzij)">
+      <table class="data counts" id="tabel-${groupBy}">
         <caption>Downloads ${esc(title.toLowerCase())}</caption>
         <thead><tr><th scope="col">${esc(heading)}</th><th scope="col" class="number">${DOWNLOADS}</th>
           <th scope="col" class="number">Uniek</th><th scope="col" class="number">${AUTOMATED}</th></tr></thead>
@@ -261,9 +263,9 @@ export default {
       if (!first.ok) {
         status.textContent = '';
         result.removeAttribute('aria-busy');
+        // The field's message stands beside the field; the alert gives the refusal's title and what no field took.
         const unplaced = showFieldErrors(form, first.body);
-        result.innerHTML = unplaced.length || !first.body.errors?.length
-          ? problemHtml({ ...first.body, errors: unplaced.map(message => ({ message })) }) : '';
+        result.innerHTML = problemHtml({ ...first.body, errors: unplaced.map(message => ({ message })) });
         form.querySelector('[aria-invalid="true"]')?.focus();
         return;
       }

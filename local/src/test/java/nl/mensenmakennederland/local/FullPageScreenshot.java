@@ -1,10 +1,7 @@
 package nl.mensenmakennederland.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -22,9 +19,7 @@ final class FullPageScreenshot {
         long chrome = (Long) browser.executeScript("return window.outerHeight - window.innerHeight;");
         browser.manage().window().setSize(new Dimension(window.getWidth(), (int) (height + chrome)));
         try {
-            Files.createDirectories(BrowserTest.SCREENSHOTS);
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), BrowserTest.SCREENSHOTS.resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            BrowserPerClass.screenshot(browser, name);
         } finally {
             browser.manage().window().setSize(window);
         }

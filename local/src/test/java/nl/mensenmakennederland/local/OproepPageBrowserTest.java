@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,15 +20,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admins' Oproep page (#/oproep) in headless Chromium: downloads made through the public API
  * appear in its tables and in chart.js's charts for the period, a period the API refuses shows the
  * API's message beside its field, and a grouping's CSV arrives in the browser's download folder.
- * Screenshots: target/screenshots/intern-oproep-*.png.
+ * A juror is refused in Dutch. axe-core finds no serious or critical violation in any state.
+ * Screenshots: target/screenshots/admin-oproep-*.png.
  */
-@ExtendWith(SharedRunner.class)
+@ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class OproepPageBrowserTest {
 
     /** A reader's browser other than the tests' Chromium: a visitor of its own, so its uniques are this test's. */
@@ -43,18 +44,11 @@ class OproepPageBrowserTest {
     static Path downloads;
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        browser = HeadlessChromium.start();
+    static void saveDownloadsAside(ChromeDriver chromium) throws IOException {
+        browser = chromium;
         downloads = Files.createTempDirectory("oproep-downloads");
         browser.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     private static JsonNode stats(RunnerProcess runner, String query) throws IOException {
@@ -206,7 +200,8 @@ class OproepPageBrowserTest {
                 .isEqualTo(counts(municipalitiesBefore, "Vlieland")[1] + 1);
         JsonNode provinces = chart("[data-grouping=province] canvas");
         assertThat(point(provinces, "Downloads", labelIndex(provinces, "Fryslân"))).isEqualTo(counts(provincesBefore, "Fryslân")[0] + 3);
-        FullPageScreenshot.save(browser, "intern-oproep-1280");
+        Axe.assertAccessible(browser, "admin-oproep-1280");
+        FullPageScreenshot.save(browser, "admin-oproep-1280");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -214,7 +209,8 @@ class OproepPageBrowserTest {
                     "return [...document.querySelectorAll('.chart canvas')].every(c => c.getBoundingClientRect().right <= innerWidth);"));
             assertThat(FullPageScreenshot.sidewaysOverflow(browser)).as("sideways scrolling at 390 px: %s",
                     FullPageScreenshot.pastTheEdge(browser)).isLessThanOrEqualTo(0);
-            FullPageScreenshot.save(browser, "intern-oproep-390");
+            Axe.assertAccessible(browser, "admin-oproep-390");
+            FullPageScreenshot.save(browser, "admin-oproep-390");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
@@ -256,8 +252,11 @@ class OproepPageBrowserTest {
         assertThat(backwards).isEqualTo("De begindatum ligt na de einddatum.");
         assertThat(browser.findElement(By.id("from")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus on the field to mend").isEqualTo("from");
-        assertThat(browser.findElement(By.id("uitkomst")).getText()).as("no figures of another period").isEmpty();
-        FullPageScreenshot.save(browser, "intern-oproep-fout");
+        assertThat(browser.findElement(By.id("uitkomst")).getText()).as("the refusal in words, no figures of another period")
+                .isEqualTo("Ongeldige parameter\n" + backwards);
+        assertThat(browser.findElements(By.cssSelector("#uitkomst table"))).isEmpty();
+        Axe.assertAccessible(browser, "admin-oproep-fout");
+        FullPageScreenshot.save(browser, "admin-oproep-fout");
 
         typeDate("from", today.minusDays(100));
         typeDate("to", today);
@@ -290,10 +289,24 @@ class OproepPageBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> Files.exists(file));
         var api = runner.send("GET", "/admin/oproep/stats?groupBy=municipality&from=" + from + "&to=" + to,
                 Map.of("authorization", "Bearer " + runner.adminToken(), "accept", "text/csv"), null);
+        assertThat(Files.readAllBytes(file)).as("the API's bytes, byte order mark and all")
+                .isEqualTo(api.body().getBytes(StandardCharsets.UTF_8));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo(api.body());
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFGemeente;Downloads;Unieke downloads;Automatisch (bots, previews)");
         List<Long> vlieland = row("tabel-municipality", "Vlieland");
         assertThat(csv.lines()).contains("Vlieland;" + vlieland.get(0) + ";" + vlieland.get(1) + ";" + vlieland.get(2));
+        assertThat(browser.findElement(By.cssSelector("[data-grouping=municipality] .csv-problem")).getText()).isEmpty();
+    }
+
+    @Test
+    void aJurorIsRefusedInDutch(RunnerProcess runner) throws IOException {
+        AdminSignIn.signIn(browser, runner, AdminSignIn.JUROR, "oproep");
+        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inhoud [role=alert]")));
+
+        assertThat(refusal.getText()).startsWith("Geen toegang").contains("Vraag het campagneteam om toegang.").doesNotContain("403");
+        assertThat(browser.findElements(By.id("periode"))).as("no figures asked for").isEmpty();
+        Axe.assertAccessible(browser, "admin-oproep-geen-toegang");
+        FullPageScreenshot.save(browser, "admin-oproep-geen-toegang");
     }
 }

@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,24 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The admins' Overzicht page (#/overzicht) in headless Chromium: the morning digest's preview, its
  * subject and every figure as the API composes it, and the mail itself in a frame that runs no
- * scripts. Screenshots: target/screenshots/intern-overzicht-*.png.
+ * scripts. A juror is refused in Dutch. axe-core finds no
+ * serious or critical violation in any state. Screenshots: target/screenshots/admin-overzicht-*.png.
  */
-@ExtendWith(SharedRunner.class)
+@ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class OverzichtBrowserTest {
-
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void openBrowser() throws IOException {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private static JsonNode preview(RunnerProcess runner) throws IOException {
         var response = runner.send("GET", "/admin/digest/preview", Map.of("authorization", "Bearer " + runner.adminToken()), null);
@@ -81,7 +66,7 @@ class OverzichtBrowserTest {
     }
 
     @Test
-    void theDigestPreviewShowsTheSubjectTheFiguresAndTheMail(RunnerProcess runner) throws IOException {
+    void theDigestPreviewShowsTheSubjectTheFiguresAndTheMail(RunnerProcess runner, ChromeDriver browser) throws IOException {
         JsonNode before = preview(runner);
         aFullSessionWithAWaitingLine(runner);
         JsonNode expected = preview(runner);
@@ -117,15 +102,29 @@ class OverzichtBrowserTest {
         } finally {
             browser.switchTo().defaultContent();
         }
-        FullPageScreenshot.save(browser, "intern-overzicht-1280");
+        Axe.assertAccessible(browser, "admin-overzicht-1280");
+        FullPageScreenshot.save(browser, "admin-overzicht-1280");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             assertThat(FullPageScreenshot.sidewaysOverflow(browser)).as("sideways scrolling at 390 px: %s",
                     FullPageScreenshot.pastTheEdge(browser)).isLessThanOrEqualTo(0);
-            FullPageScreenshot.save(browser, "intern-overzicht-390");
+            Axe.assertAccessible(browser, "admin-overzicht-390");
+            FullPageScreenshot.save(browser, "admin-overzicht-390");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
+    }
+
+    @Test
+    void aJurorIsRefusedInDutch(RunnerProcess runner, ChromeDriver browser) throws IOException {
+        AdminSignIn.signIn(browser, runner, AdminSignIn.JUROR, "overzicht");
+        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inhoud [role=alert]")));
+
+        assertThat(refusal.getText()).startsWith("Geen toegang").contains("Vraag het campagneteam om toegang.").doesNotContain("403");
+        assertThat(browser.findElements(By.id("onderwerp"))).as("no digest shown").isEmpty();
+        Axe.assertAccessible(browser, "admin-overzicht-geen-toegang");
+        FullPageScreenshot.save(browser, "admin-overzicht-geen-toegang");
     }
 }
