@@ -37,7 +37,7 @@ function sectionHtml(section, index) {
       <div class="table-wrap"><table class="data digest-figures">
         <caption class="visually-hidden">${esc(section.title)}: de cijfers van nu en van het vorige overzicht</caption>
         <thead><tr><th scope="col">Cijfer</th><th scope="col" class="number">Nu</th>
-          <th scope="col" class="number">Vorig overzicht</th><th scope="col" class="number">Verschil</th></tr></thead>
+          <th scope="col" class="number">Vorig over&shy;zicht</th><th scope="col" class="number">Ver&shy;schil</th></tr></thead>
         <tbody>${rows}</tbody>
       </table></div>${details}
     </section>`;
