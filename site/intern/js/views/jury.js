@@ -63,8 +63,8 @@ async function showEntries(list, ctx, juror) {
   const count = entries.length === 1 ? '1 inzending' : `${entries.length} inzendingen`;
   list.innerHTML = `<p id="resultaat">${entries.length ? count : 'Geen inzendingen gevonden'}${juror && entries.length
       ? `, waarvan ${toScore} nog niet door jou gescoord` : ''}.</p>
-    ${entries.length ? `<div class="table-wrap"><table class="data" id="inzendingen-tabel">
-      <caption>Inzendingen bij de jury</caption>
+    ${entries.length ? `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="inzendingen-bijschrift"><table class="data" id="inzendingen-tabel">
+      <caption id="inzendingen-bijschrift">Inzendingen bij de jury</caption>
       <thead><tr><th scope="col">Titel</th><th scope="col">Initiatief</th><th scope="col">Gemeente</th>
         <th scope="col" class="number">Duur</th><th scope="col">Ingezonden</th><th scope="col">Status</th>
         ${juror ? '<th scope="col">Door jou gescoord</th>' : ''}</tr></thead>
@@ -234,8 +234,8 @@ function scoresTable(scores, criteria, juror) {
   if (!scores.length) {
     return `<p id="geen-andere-scores">${juror ? 'Nog geen ander jurylid heeft deze vlog gescoord.' : 'Nog geen jurylid heeft deze vlog gescoord.'}</p>`;
   }
-  return `<div class="table-wrap"><table class="data" id="scores-tabel">
-    <caption>Scores per jurylid, de eerste eerst</caption>
+  return `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="scores-bijschrift"><table class="data" id="scores-tabel">
+    <caption id="scores-bijschrift">Scores per jurylid, de eerste eerst</caption>
     <thead><tr><th scope="col">Jurylid</th>${criteria.map(criterion => `<th scope="col" class="number">${esc(criterion.label)}</th>`).join('')}
       <th scope="col" class="number">Gemiddeld</th><th scope="col">Toelichting</th><th scope="col">Gescoord</th></tr></thead>
     <tbody>${scores.map(score => `<tr>

@@ -70,8 +70,8 @@ async function showRanking(main, ctx) {
   const criteria = await criteriaOf(ranking[0], ctx);
   slot.innerHTML = `<p id="resultaat">${ranking.length === 1 ? '1 inzending' : `${ranking.length} inzendingen`} bij de jury,
       ${ranking.filter(line => line.count > 0).length} met scores.</p>
-    <div class="table-wrap"><table class="data" id="ranglijst-tabel">
-      <caption>Ranglijst, het hoogste gemiddelde eerst</caption>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranglijst-bijschrift"><table class="data" id="ranglijst-tabel">
+      <caption id="ranglijst-bijschrift">Ranglijst, het hoogste gemiddelde eerst</caption>
       <thead><tr><th scope="col" class="number">Plaats</th><th scope="col">Titel</th><th scope="col">Initiatief en gemeente</th>
         <th scope="col" class="number">Gemiddeld</th><th scope="col" class="number">Spreiding</th><th scope="col" class="number">Scores</th>
         ${criteria.map(criterion => `<th scope="col" class="number">${esc(criterion.label)}</th>`).join('')}

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,31 +20,34 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The jury's pages in a real headless Chromium: a juror finds an entry, watches its vlog, scores
- * it blind and only then sees the other jurors' scores; what the API refuses shows at its field.
+ * it blind and only then sees the other jurors' scores; what the API refuses shows in Dutch, at its
+ * field where it has one. axe-core finds no serious or critical violation in any of these states.
  */
-@ExtendWith(SharedRunner.class)
+@ExtendWith({SharedRunner.class, BrowserPerClass.class})
 class JuryBrowserTest {
 
     static ChromeDriver browser;
     static WebDriverWait wait;
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        Files.createDirectories(BrowserTest.SCREENSHOTS);
-        browser = HeadlessChromium.start();
+    static void useBrowser(ChromeDriver chromium) {
+        browser = chromium;
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    /** Checks the page with axe-core and keeps a screenshot, both under {@code name}. */
+    private static void record(String name) throws IOException {
+        Axe.assertAccessible(browser, name);
+        BrowserPerClass.screenshot(browser, name);
     }
 
-    static void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), BrowserTest.SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    /** The entry's jury view as the browser's own API client receives it (not only what the page shows). */
+    private static JsonNode viewInBrowser(String entryId) throws IOException {
+        Object answer = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/intern/js/api.js').then(api => api.adminApi('GET', '/jury/entries/' + arguments[0]))
+                  .then(answer => done(JSON.stringify(answer.body)));""", entryId);
+        return Json.MAPPER.readTree(String.valueOf(answer));
     }
 
     private static String unique(String title) {
@@ -101,7 +100,7 @@ class JuryBrowserTest {
         assertThat(cells(row)).startsWith(title, "Buurthuis " + title + "\nStichting Samen", "Zwolle", "0:03");
         assertThat(row.findElement(By.cssSelector(".scored")).getText()).isEqualTo("Nog niet");
         assertThat(browser.findElement(By.id("resultaat")).getText()).contains("nog niet door jou gescoord");
-        screenshot("intern-jury-01-lijst");
+        record("admin-jury-01-lijst");
 
         row.findElement(By.linkText(title)).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), title));
@@ -113,7 +112,7 @@ class JuryBrowserTest {
         assertThat(browser.findElement(By.id("scores-verborgen")).getText())
                 .startsWith("Je ziet de scores van de andere juryleden").contains("zelf hebt gescoord");
         assertThat(browser.getPageSource()).doesNotContain("Warm onthaal", "jurylid2@nov.nl");
-        screenshot("intern-jury-02-inzending");
+        record("admin-jury-02-inzending");
 
         mark("welcome", 2);
         mark("example", 3);
@@ -128,7 +127,7 @@ class JuryBrowserTest {
         assertThat(browser.findElements(By.id("scores-verborgen"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("#score-formulier button[type=submit]")).getText()).isEqualTo("Score bijwerken");
         browser.executeScript("document.getElementById('eigen-score').scrollIntoView()");
-        screenshot("intern-jury-03-gescoord");
+        record("admin-jury-03-gescoord");
 
         browser.findElement(By.linkText("Alle inzendingen")).click();
         WebElement scored = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -137,7 +136,8 @@ class JuryBrowserTest {
     }
 
     @Test
-    void aJurorWhoHasNotScoredSeesNeitherTheOthersMarksNorTheirComment(RunnerProcess runner) throws Exception {
+    void aJurorWhoHasNotScoredSeesNeitherTheOthersMarksNorTheirCommentUntilTheirOwnScoreIsIn(RunnerProcess runner)
+            throws Exception {
         String title = unique("Taalcafé De Brug");
         String entryId = JuryEntries.submitted(runner, title, "Zwijndrecht");
         JuryEntries.score(runner, JuryEntries.token(runner, "jury"), entryId, 5, 1, 2, "Geheim oordeel van een ander jurylid");
@@ -149,15 +149,39 @@ class JuryBrowserTest {
                 + "Je ziet de scores van de andere juryleden zodra je deze inzending zelf hebt gescoord.");
         assertThat(others.findElements(By.tagName("table"))).isEmpty();
         assertThat(browser.findElements(By.id("eigen-score"))).as("no score of one's own yet").isEmpty();
-        assertThat(browser.getPageSource()).doesNotContain("Geheim oordeel", "lokale-beheerder");
-        // What the page was given, not only what it shows: the answer held the others' score back.
-        Object answer = browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('/intern/js/api.js').then(api => api.adminApi('GET', '/jury/entries/' + arguments[0]))
-                  .then(answer => done(JSON.stringify(answer.body)));""", entryId);
-        JsonNode body = Json.MAPPER.readTree(String.valueOf(answer));
-        assertThat(body.has("otherScores")).isFalse();
-        assertThat(body.toString()).doesNotContain("Geheim oordeel");
+        assertThat(browser.getPageSource()).doesNotContain("Geheim oordeel");
+        JsonNode before = viewInBrowser(entryId);
+        assertThat(before.has("otherScores")).as("the API held the others' scores back").isFalse();
+        assertThat(before.toString()).doesNotContain("Geheim oordeel");
+
+        mark("welcome", 3);
+        mark("example", 3);
+        mark("originality", 3);
+        saveScore();
+
+        List<String> other = cells(browser.findElement(By.cssSelector("#scores-tabel tbody tr")));
+        assertThat(other.subList(1, 6)).as("marks, mean and comment after the juror's name")
+                .containsExactly("5", "1", "2", "2,67", "Geheim oordeel van een ander jurylid");
+        JsonNode after = viewInBrowser(entryId);
+        assertThat(after.path("otherScores")).singleElement()
+                .satisfies(score -> assertThat(score.path("comment").asText()).isEqualTo("Geheim oordeel van een ander jurylid"));
+    }
+
+    @Test
+    void refusalsShowInDutchAndNeverAsAStatus(RunnerProcess runner) throws Exception {
+        AdminSignIn.signIn(browser, runner, AdminSignIn.JUROR, "jury/bestaat-niet");
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=alert]")));
+        JsonNode refused = viewInBrowser("bestaat-niet");
+        assertThat(problem.findElement(By.tagName("h2")).getText()).isEqualTo(refused.path("title").asText()).isNotBlank();
+        assertThat(problem.getText()).contains("ligt niet (meer) bij de jury").doesNotContain("404");
+        record("admin-jury-06-niet-gevonden");
+
+        AdminSignIn.signIn(browser, runner, "medewerker", "jury");
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=alert]")));
+        assertThat(refusal.getText()).startsWith("Geen toegang\nJe account hoort niet bij de groep").doesNotContain("403");
+        assertThat(browser.findElement(By.id("menu")).getText()).doesNotContain("Jury");
+        assertThat(viewInBrowser("bestaat-niet").path("title").asText()).as("the API refuses too").isEqualTo("Geen toegang");
+        record("admin-jury-07-geen-toegang");
     }
 
     @Test
@@ -177,7 +201,7 @@ class JuryBrowserTest {
                 .isEqualTo("true");
         assertThat(browser.findElement(By.cssSelector("#score-melding [role=alert] h2")).getText()).isEqualTo("De score is niet compleet");
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("marks.originality-1");
-        screenshot("intern-jury-04-fout");
+        record("admin-jury-04-fout");
 
         var view = runner.send("GET", "/jury/entries/" + entryId, Map.of("authorization", "Bearer " + runner.adminToken()), null);
         assertThat(Json.MAPPER.readTree(view.body()).path("otherScores")).as("every score, as admins see them").isEmpty();
@@ -213,7 +237,7 @@ class JuryBrowserTest {
             Long overflow = (Long) browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow).as("sideways scrolling").isZero();
-            screenshot("intern-jury-05-telefoon");
+            record("admin-jury-05-telefoon");
         } finally {
             browser.manage().window().setSize(desktop);
         }
