@@ -4,11 +4,12 @@ import { completeSignIn, current, expired, signIn, signOut, SignInProblem } from
 import { onSessionEnd, adminApi, downloadCsv, problemHtml, showFieldErrors } from './api.js';
 import { esc } from '/js/site.js';
 import start from './views/start.js';
+import activiteiten from './views/activiteiten.js';
 import jury from './views/jury.js';
 import prijzen from './views/prijzen.js';
 
 /** Views in menu order: {path, title, groups (who may open it), render(main, context)}. */
-export const VIEWS = [start, jury, prijzen];
+export const VIEWS = [start, activiteiten, jury, prijzen];
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
