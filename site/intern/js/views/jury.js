@@ -7,6 +7,8 @@ import { STATUSES, decimal, moment, statusLabel } from '../prizes.js';
 
 /** The list's filter, kept while one moves between the list and an entry. */
 const filter = { status: '', municipality: '' };
+/** Which request for the list is the latest: only its answer is shown, not a slower earlier one's. */
+let latest = 0;
 
 export default {
   path: 'jury',
@@ -53,7 +55,11 @@ async function renderList(main, ctx) {
 async function showEntries(list, ctx, juror) {
   const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value));
   list.innerHTML = '<p>Laden…</p>';
+  const asked = ++latest;
   const answer = await ctx.api('GET', `/jury/entries${query.size ? `?${query}` : ''}`);
+  if (asked !== latest) {
+    return;
+  }
   if (!answer.ok) {
     list.innerHTML = ctx.problemHtml(answer.body);
     return;
@@ -61,7 +67,7 @@ async function showEntries(list, ctx, juror) {
   const entries = answer.body.entries;
   const toScore = entries.filter(entry => !entry.scoredByYou).length;
   const count = entries.length === 1 ? '1 inzending' : `${entries.length} inzendingen`;
-  list.innerHTML = `<p id="resultaat">${entries.length ? count : 'Geen inzendingen gevonden'}${juror && entries.length
+  list.innerHTML = `<p id="resultaat" role="status">${entries.length ? count : 'Geen inzendingen gevonden'}${juror && entries.length
       ? `, waarvan ${toScore} nog niet door jou gescoord` : ''}.</p>
     ${entries.length ? `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="inzendingen-bijschrift"><table class="data" id="inzendingen-tabel">
       <caption id="inzendingen-bijschrift">Inzendingen bij de jury</caption>

@@ -20,7 +20,7 @@ export default {
       <div id="ranglijst"><p>Laden…</p></div>
       <section aria-labelledby="besluit-kop" id="besluit" hidden>
         <h2 id="besluit-kop">Besluit vastleggen</h2>
-        <div id="besluit-uitkomst"></div>
+        <div id="besluit-uitkomst" aria-live="polite"></div>
         <form id="besluit-formulier" class="stacked" novalidate>
           <div class="field"><label for="entry">Inzending</label><select id="entry" name="entry"></select></div>
           <fieldset class="choice" aria-describedby="status-error">
@@ -63,12 +63,12 @@ async function showRanking(main, ctx) {
   }
   const ranking = answer.body.ranking;
   if (!ranking.length) {
-    slot.innerHTML = '<p id="resultaat">Er ligt nog geen inzending bij de jury.</p>';
+    slot.innerHTML = '<p id="resultaat" role="status">Er ligt nog geen inzending bij de jury.</p>';
     main.querySelector('#besluit').hidden = true;
     return ranking;
   }
   const criteria = await criteriaOf(ranking[0], ctx);
-  slot.innerHTML = `<p id="resultaat">${ranking.length === 1 ? '1 inzending' : `${ranking.length} inzendingen`} bij de jury,
+  slot.innerHTML = `<p id="resultaat" role="status">${ranking.length === 1 ? '1 inzending' : `${ranking.length} inzendingen`} bij de jury,
       ${ranking.filter(line => line.count > 0).length} met scores.</p>
     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranglijst-bijschrift"><table class="data" id="ranglijst-tabel">
       <caption id="ranglijst-bijschrift">Ranglijst, het hoogste gemiddelde eerst</caption>

@@ -126,7 +126,7 @@ class JuryBrowserTest {
         assertThat(cells(others.getFirst())).startsWith("jurylid2@nov.nl", "4", "5", "3", "4,00", "Warm onthaal, goed na te doen.");
         assertThat(browser.findElements(By.id("scores-verborgen"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("#score-formulier button[type=submit]")).getText()).isEqualTo("Score bijwerken");
-        browser.executeScript("document.getElementById('eigen-score').scrollIntoView()");
+        browser.executeScript("document.getElementById('andere-scores').scrollIntoView()");
         record("admin-jury-03-gescoord");
 
         browser.findElement(By.linkText("Alle inzendingen")).click();
