@@ -5,11 +5,13 @@ import { onSessionEnd, adminApi, downloadCsv, problemHtml, showFieldErrors } fro
 import { esc } from '/js/site.js';
 import start from './views/start.js';
 import activiteiten from './views/activiteiten.js';
+import jury from './views/jury.js';
+import prijzen from './views/prijzen.js';
 import oproep from './views/oproep.js';
 import overzicht from './views/overzicht.js';
 
 /** Views in menu order: {path, title, groups (who may open it), render(main, context)}. */
-export const VIEWS = [start, activiteiten, oproep, overzicht];
+export const VIEWS = [start, activiteiten, jury, prijzen, oproep, overzicht];
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
