@@ -1,6 +1,7 @@
 // Registration: the form, inline field errors from the API's problem document, and the outcome
 // (confirmed, or waitlisted with a position).
 import { renderChrome, api, when, seatsText, esc, problemNotice, EVENT_TYPES } from './site.js';
+import { emailSuggestion } from './email-suggestion.js';
 
 renderChrome();
 
@@ -10,6 +11,7 @@ const form = document.getElementById('aanmelden');
 const errorSummary = document.getElementById('fouten');
 const outcome = document.getElementById('uitkomst');
 const FIELDS = ['name', 'email', 'organisation', 'municipality', 'seats', 'consent'];
+const emailHolds = emailSuggestion(document.getElementById('email'), document.getElementById('email-suggestion'), 'Aanmelden');
 // One key per filled-in form: a retry after a lost answer cannot register twice.
 let idempotencyKey = crypto.randomUUID();
 form.addEventListener('input', () => { idempotencyKey = crypto.randomUUID(); });
@@ -42,6 +44,7 @@ async function loadEvent() {
 form.addEventListener('submit', async e => {
   e.preventDefault();
   clearErrors();
+  if (emailHolds()) return;
   const data = new FormData(form);
   const registration = {
     name: data.get('name').trim(),

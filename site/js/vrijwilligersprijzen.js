@@ -3,6 +3,7 @@
 import { renderChrome, api, esc, problemNotice } from './site.js';
 import { GEMEENTEN } from './gemeenten.js';
 import { postFile, putMissingParts, UploadStopped } from './upload.js';
+import { emailSuggestion } from './email-suggestion.js';
 
 renderChrome('prijzen');
 
@@ -34,6 +35,7 @@ const errorSummary = $('fouten');
 const uploadSection = $('upload');
 const bar = $('voortgang');
 const outcome = $('uitkomst');
+const emailHolds = emailSuggestion($('email'), $('email-suggestion'), 'Vlog insturen');
 
 $('gemeenten').append(...GEMEENTEN.map(name => new Option(name)));
 loadRound();
@@ -104,6 +106,7 @@ form.addEventListener('submit', async e => {
       message: `Je vlog is ${size(file.size)}; het maximum is ${size(maxBytes)}. Maak hem korter of sla hem op in een lagere kwaliteit.` }] });
     return;
   }
+  if (emailHolds()) return;
   const button = form.querySelector('button[type="submit"]');
   button.disabled = true;
   button.textContent = 'Bezig met insturen…';

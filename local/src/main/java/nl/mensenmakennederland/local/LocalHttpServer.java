@@ -17,7 +17,7 @@ import nl.mensenmakennederland.shared.Log;
 
 /**
  * One loopback port for everything a volunteer's browser needs: the template's API routes
- * first, then the local mailbox, token endpoint and schedule triggers, then the demo site; anything else is API
+ * first, then the emulated hosted sign-in, the local mailbox, token endpoint and schedule triggers, then the demo site; anything else is API
  * Gateway's 404. It answers only requests addressed to the loopback host: the admin tokens and the
  * mailbox must not be readable by a web page that rebinds its own domain's DNS to 127.0.0.1.
  */
@@ -30,15 +30,17 @@ final class LocalHttpServer implements AutoCloseable {
     private final ApiGateway api;
     private final MailboxPage mailbox;
     private final TokenEndpoint tokens;
+    private final HostedSignIn signIn;
     private final ScheduleTriggers schedules;
     private final StaticSite site;
     private final int port;
 
-    LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, TokenEndpoint tokens, ScheduleTriggers schedules,
-                    StaticSite site) throws IOException {
+    LocalHttpServer(int port, ApiGateway api, MailboxPage mailbox, TokenEndpoint tokens, HostedSignIn signIn,
+                    ScheduleTriggers schedules, StaticSite site) throws IOException {
         this.api = api;
         this.mailbox = mailbox;
         this.tokens = tokens;
+        this.signIn = signIn;
         this.schedules = schedules;
         this.site = site;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -87,6 +89,9 @@ final class LocalHttpServer implements AutoCloseable {
         IncomingRequest request = new IncomingRequest(method, rawPath, exchange.getRequestURI().getRawQuery(), headers, body,
                 exchange.getRemoteAddress().getAddress().getHostAddress());
         Optional<LocalResponse> response = api.handle(request);
+        if (response.isEmpty()) {
+            response = signIn.handle(request);
+        }
         if (response.isEmpty() && ("GET".equals(method) || "HEAD".equals(method))) {
             response = rawPath.startsWith(MailboxPage.PATH) ? mailbox.get(rawPath)
                     : rawPath.equals(TokenEndpoint.PATH) ? tokens.get(exchange.getRequestURI().getRawQuery())

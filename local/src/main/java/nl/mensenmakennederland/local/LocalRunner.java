@@ -33,6 +33,9 @@ public final class LocalRunner {
     static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    // Event sources finish the request they have in flight when stopped: they stop together, so
+    // Ctrl-C waits for the slowest of them, not for their sum.
+    private final List<AutoCloseable> pollers = new ArrayList<>();
 
     public static void main(String[] args) throws InterruptedException {
         RunnerOptions options = RunnerOptions.parse(args);
@@ -87,19 +90,19 @@ public final class LocalRunner {
                 switch (event.type()) {
                     case "HttpApi" -> { }
                     case "DynamoDB" -> {
-                        DynamoDbStreamSource source = track(new DynamoDbStreamSource(functions.get(function.logicalId()),
+                        DynamoDbStreamSource source = trackPoller(new DynamoDbStreamSource(functions.get(function.logicalId()),
                                 event, template, aws.clients().dynamoDb(), streams, Duration.ofSeconds(1)));
                         source.start();
                         consumers.add(source.description());
                     }
                     case "SQS" -> {
-                        SqsQueueSource source = track(new SqsQueueSource(functions.get(function.logicalId()), event, template,
+                        SqsQueueSource source = trackPoller(new SqsQueueSource(functions.get(function.logicalId()), event, template,
                                 sqs, Duration.ofSeconds(2)));
                         source.start();
                         consumers.add(source.description());
                     }
                     case "Schedule", "ScheduleV2" -> {
-                        ScheduleSource schedule = track(ScheduleSource.of(functions.get(function.logicalId()), event,
+                        ScheduleSource schedule = trackPoller(ScheduleSource.of(functions.get(function.logicalId()), event,
                                 Clock.systemUTC()));
                         if (ScheduleSource.runnable(event)) {
                             schedule.start();
@@ -121,6 +124,8 @@ public final class LocalRunner {
                 new ApiGateway(routes, authorizers, functions, Clock.systemUTC()),
                 new MailboxPage(new Mailbox(emulator.endpoint(), Clock.systemUTC())),
                 new TokenEndpoint(issuer, authorizers),
+                new HostedSignIn(HostedSignIn.Client.from(template), authorizers.values().iterator().next().config(), issuer,
+                        options.origin(), Clock.systemUTC()),
                 new ScheduleTriggers(schedules),
                 new StaticSite(RepositoryRoot.path().resolve("site"))));
         server.start();
@@ -142,6 +147,7 @@ public final class LocalRunner {
         });
         if (!authorizers.isEmpty()) {
             out.println("  Tokens    " + options.origin() + TokenEndpoint.PATH + "?groups=admins  (a fresh one, any groups)");
+            out.println("  Beheer    " + options.origin() + "/intern/  (admins and jury sign in through the emulated hosted sign-in)");
         }
         out.println(READY + " " + elapsed() + "  Stop with Ctrl-C.");
         out.flush();
@@ -170,18 +176,38 @@ public final class LocalRunner {
         return resource;
     }
 
-    /** Closes everything in reverse order of start: server and pollers first, the emulator last. */
+    private <T extends AutoCloseable> T trackPoller(T poller) {
+        synchronized (started) {
+            pollers.add(poller);
+        }
+        return poller;
+    }
+
+    /** Stops the event sources together, then closes the rest in reverse order of start: the emulator last. */
     void stop() {
         synchronized (started) {
-            for (int i = started.size() - 1; i >= 0; i--) {
+            List<Thread> stopping = pollers.stream().map(poller -> Thread.ofVirtual().start(() -> close(poller))).toList();
+            for (Thread thread : stopping) {
                 try {
-                    started.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("While stopping: " + e);
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
+            }
+            pollers.clear();
+            for (int i = started.size() - 1; i >= 0; i--) {
+                close(started.get(i));
             }
             started.clear();
         }
         System.out.println("Stopped.");
+    }
+
+    private static void close(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("While stopping: " + e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,27 @@ final class LocalTokenIssuer {
                 .claim("token_use", "id")
                 .claim("cognito:username", "lokale-beheerder")
                 .claim("cognito:groups", groups)
+                .issueTime(now)
+                .expirationTime(Date.from(clock.instant().plus(validity)))
+                .build());
+    }
+
+    /**
+     * An ID token as Cognito's token endpoint issues one after the hosted sign-in: the account's
+     * stable {@code sub}, its email and groups, and when it signed in.
+     */
+    String issue(JwtAuthorizer.Config audienceAndIssuer, LocalAccount account, Instant authTime, Duration validity) {
+        Date now = Date.from(clock.instant());
+        return sign(new JWTClaimsSet.Builder()
+                .subject(account.sub())
+                .issuer(audienceAndIssuer.issuer())
+                .audience(audienceAndIssuer.audiences().getFirst())
+                .claim("token_use", "id")
+                .claim("cognito:username", account.sub())
+                .claim("email", account.email())
+                .claim("email_verified", true)
+                .claim("cognito:groups", account.groups())
+                .claim("auth_time", authTime.getEpochSecond())
                 .issueTime(now)
                 .expirationTime(Date.from(clock.instant().plus(validity)))
                 .build());

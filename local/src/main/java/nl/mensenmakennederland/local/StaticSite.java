@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The demo site: files of {@code site/}, read on every request so edits show at once. */
+/**
+ * The demo site: files of {@code site/}, read on every request so edits show at once. Not what only
+ * builds it (its npm packages and their manifest), which the deployed site does not have either:
+ * pages use the copies {@code npm ci} puts in {@code vendor/}.
+ */
 final class StaticSite {
 
     private static final Map<String, String> TYPES = Map.of(
@@ -22,7 +27,11 @@ final class StaticSite {
             "png", "image/png",
             "ico", "image/x-icon",
             "json", "application/json",
+            "map", "application/json",
             "txt", "text/plain; charset=utf-8");
+
+    /** Top-level names in site/ that are the build's, not the site's (README, Deploy: not uploaded either). */
+    private static final Set<String> NOT_PUBLISHED = Set.of("node_modules", "package.json", "package-lock.json", "vendor.mjs");
 
     private final Path root;
 
@@ -37,7 +46,8 @@ final class StaticSite {
         }
         Path file = root.resolve(path.substring(1)).normalize();
         // No way out of site/, whatever the path says.
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(root) || NOT_PUBLISHED.contains(root.relativize(file).getName(0).toString())
+                || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
         String name = file.getFileName().toString();

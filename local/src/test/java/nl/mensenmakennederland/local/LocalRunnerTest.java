@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.EmulatorClients;
+import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
 import nl.mensenmakennederland.testing.SeedData;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,12 @@ class LocalRunnerTest {
         HttpResponse<String> list = runner.send("GET", "/admin/events/kb-2027-01-14-jongeren-betrekken/registrations",
                 Map.of("authorization", "Bearer " + admin), null);
         assertThat(list.statusCode()).isEqualTo(200);
+        HttpResponse<String> one = runner.send("GET", "/admin/events/kb-2027-01-14-jongeren-betrekken",
+                Map.of("authorization", "Bearer " + admin), null);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(json(one).get("waitingLine").isArray()).as("the admins' view, not the registrations").isTrue();
+        assertThat(json(runner.send("GET", "/admin/events", Map.of("authorization", "Bearer " + admin), null))
+                .get("events").size()).isGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -144,6 +151,21 @@ class LocalRunnerTest {
 
         for (String escape : List.of("/..%2fpom.xml", "/%2e%2e/template.yaml", "/css/..%2f..%2fpom.xml")) {
             assertThat(runner.get(escape).statusCode()).as(escape).isEqualTo(404);
+        }
+    }
+
+    /** The chart library the admin pages use, at the stable path the deployed site has it too, in the version the lock names. */
+    @Test
+    void servesTheVendoredChartLibraryButNotTheSitesBuildFiles(RunnerProcess runner) throws IOException {
+        String version = Json.MAPPER.readTree(RepositoryRoot.path().resolve("site/package-lock.json").toFile())
+                .path("packages").path("node_modules/chart.js").path("version").asText();
+        HttpResponse<String> chart = runner.get("/vendor/chart.js/chart.umd.min.js");
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(chart.body()).startsWith("/*!\n * Chart.js v" + version + "\n").contains("window.Chart=");
+
+        for (String build : List.of("/node_modules/chart.js/dist/chart.umd.min.js", "/package.json", "/vendor.mjs")) {
+            assertThat(runner.get(build).statusCode()).as(build).isEqualTo(404);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.mensenmakennederland.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.mensenmakennederland.shared.Json;
 import nl.mensenmakennederland.testing.MotoServer;
 import nl.mensenmakennederland.testing.RepositoryRoot;
 import nl.mensenmakennederland.testing.SamTemplate;
@@ -149,6 +151,16 @@ final class RunnerProcess implements AutoCloseable {
 
     HttpResponse<String> get(String path) {
         return send("GET", path, Map.of(), null);
+    }
+
+    /** The id of a seeded event one can register for now (the seed lies ahead of today). */
+    String openEvent() throws IOException {
+        for (JsonNode event : Json.MAPPER.readTree(get("/events").body()).path("events")) {
+            if (event.path("registrationOpen").asBoolean() && event.path("seatsLeft").asInt() > 0) {
+                return event.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("No seeded event is open for registration");
     }
 
     /** Stops it as Ctrl-C in a terminal would (SIGINT) and waits for the end. */

@@ -20,7 +20,8 @@ class ShutdownTest {
         long moto = runner.motoPid();
         assertThat(ProcessHandle.of(moto)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
-        assertThat(runner.interrupt(Duration.ofSeconds(20))).as("runner exited").isTrue();
+        assertThat(runner.interrupt(Duration.ofSeconds(20)))
+                .as(() -> "runner exited within 20 s of Ctrl-C; it printed:\n" + runner.output()).isTrue();
 
         assertThat(runner.output()).contains("Stopped.");
         Thread.sleep(500);

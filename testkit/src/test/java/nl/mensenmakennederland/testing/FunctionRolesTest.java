@@ -95,6 +95,10 @@ class FunctionRolesTest {
                             "dynamodb:UpdateItem"),                       // transaction: promotions
                     on(OUTBOX, "dynamodb:PutItem"),
                     on(SIGNING_KEY, "ssm:GetParameter")),                // manage links in promotion mails
+            role("ListAdminEventsFunction",
+                    on(EVENTS_GSI1, "dynamodb:Query")),                  // every event, page after page
+            role("GetAdminEventFunction",
+                    on(EVENTS, "dynamodb:GetItem")),
             role("ListRegistrationsFunction",
                     on(EVENTS, "dynamodb:GetItem"),
                     on(EVENTS_GSI1, "dynamodb:Query")),

@@ -109,7 +109,8 @@ final class Fixtures {
                 return sample;
             };
             case "GET /jury/entries/{id}", "PUT /jury/entries/{id}/score", "PUT /admin/prizes/entries/{id}/status" ->
-                    sample -> atEntry(sample, entryBeforeTheJury());
+                    sample -> atPathId(sample, entryBeforeTheJury());
+            case "GET /admin/events/{id}" -> sample -> atPathId(sample, eventWithGroupsInLine());
             case "DynamoDB stream OutboxTable" -> new OutboxItem("OutboxTable");
             case "PUT /admin/oproep/variants/{id}" -> this::uploadedVersion;
             default -> Fixture.AS_IS;
@@ -154,6 +155,19 @@ final class Fixtures {
         Event full = backend.events().find(id).orElseThrow();
         backend.events().put(full.withSeats(full.seats().withCapacity(2)));
         return sample;
+    }
+
+    /** An upcoming event that is full, with groups of several seats waiting: what the admins' view of it summarises. */
+    private String eventWithGroupsInLine() {
+        String id = "bench-line-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
+        backend.events().put(new Event(id, EventType.EXPEDITIE, "Bench: groups in line", null, startsAt,
+                startsAt.plus(Duration.ofHours(4)), "Amersfoort", false, null, 4, true, null, SeatLedger.empty(3)));
+        for (int seats : List.of(3, 2, 4, 1)) {
+            registered(backend.desk().registering().register(id, new RegistrationForm("Bench group",
+                    "bench-" + sequence.incrementAndGet() + "@example.org", null, "Amersfoort", seats), Optional.empty()));
+        }
+        return id;
     }
 
     /** A new file version of the sample's variant in the assets bucket, as an admin's upload leaves it; the PUT names it. */
@@ -207,7 +221,7 @@ final class Fixtures {
     }
 
     /** Points a jury or admin request at a real entry. */
-    private String atEntry(String sample, String id) {
+    private String atPathId(String sample, String id) {
         ObjectNode event = parse(sample);
         String path = event.path("rawPath").asText().replace(event.path("pathParameters").path("id").asText(), id);
         event.put("rawPath", path);

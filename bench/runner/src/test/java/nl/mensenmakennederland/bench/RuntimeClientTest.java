@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -314,6 +315,15 @@ class RuntimeClientTest {
             Event stored = storedEvent(event);
             assertThat(stored.seats().capacity()).isEqualTo(json(event.path("body").asText()).path("capacity").asInt());
             assertThat(stored.seats().version()).as("the event was written").isEqualTo((long) version + 1);
+        }));
+        WORK.put("ListAdminEventsFunction", Work.http(200, (event, body) ->
+                assertThat(body.path("events")).as("every event, past ones too").hasSize(backend.events().all(Optional.empty()).size())));
+        WORK.put("GetAdminEventFunction", Work.http(200, (event, body) -> {
+            Event stored = storedEvent(event);
+            assertThat(body.path("id").asText()).isEqualTo(stored.id());
+            assertThat(body.path("minimumCapacity").asInt()).isEqualTo(stored.seats().minimumCapacity());
+            assertThat(body.path("waitingLine").findValuesAsText("promotedFromCapacity")).as("the line, place by place")
+                    .isEqualTo(stored.seats().turns().stream().map(turn -> String.valueOf(turn.promotedFromCapacity())).toList());
         }));
         WORK.put("ListRegistrationsFunction", Work.http(200, (event, body) -> {
             // The sample asks for the CSV: a header line, then one line per registration of the event.

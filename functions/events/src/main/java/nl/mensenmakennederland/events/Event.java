@@ -28,6 +28,14 @@ public record Event(
         return now.isBefore(closes);
     }
 
+    /** Upcoming until it starts (as the public listing counts it), then running until it ends, then past. */
+    public EventPhase phase(Instant now) {
+        if (!startsAt.isBefore(now)) {
+            return EventPhase.UPCOMING;
+        }
+        return now.isBefore(endsAt) ? EventPhase.RUNNING : EventPhase.PAST;
+    }
+
     public Event withSeats(SeatLedger next) {
         return new Event(id, type, title, description, startsAt, endsAt, location, online, onlineUrl,
                 maxSeatsPerRegistration, waitlistEnabled, registrationClosesAt, next);

@@ -104,10 +104,10 @@ public final class EventAdmin {
             return Optional.of(new NoSuchEvent());
         }
         SeatLedger seats = found.get().seats();
-        if (form.capacity() < seats.confirmedSeats()) {
+        if (form.capacity() < seats.minimumCapacity()) {
             return Optional.of(new CapacityBelowConfirmed(seats.confirmedSeats()));
         }
-        if (!form.waitlist() && seats.waitingCount() > 0) {
+        if (!form.waitlist() && seats.waitlistRequired()) {
             return Optional.of(new WaitlistInUse(seats.waitingCount()));
         }
         Event next = form.withDetails(id, seats.withCapacity(form.capacity()));

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Events in the events table: {@code pk=EVENT#<id>, sk=EVENT}; listed through {@code gsi1}
- * ({@code gsi1pk=EVENTS, gsi1sk=<startsAt>#<id>}), so upcoming events come sorted by start.
+ * ({@code gsi1pk=EVENTS, gsi1sk=<startsAt>#<id>}), so events come sorted by start (then id).
  * One partition for all events is deliberate: the campaign has hundreds, not millions.
  * The event item also holds its seat ledger, waiting line included (see {@link RegistrationStore}).
  */
@@ -59,14 +59,24 @@ public final class EventStore {
 
     /** Events that have not started yet, by start time, optionally of one type. */
     public List<Event> upcoming(Instant now, Optional<EventType> type) {
+        return listed(Optional.of(now), type);
+    }
+
+    /** Every event, past and closed ones too, by start time, optionally of one type. */
+    public List<Event> all(Optional<EventType> type) {
+        return listed(Optional.empty(), type);
+    }
+
+    /** The listing from {@code from} on (all of it when empty), page after page. */
+    private List<Event> listed(Optional<Instant> from, Optional<EventType> type) {
         List<Event> events = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":listing", s(LISTING));
-        values.put(":now", s(UtcTime.format(now)));
+        from.ifPresent(start -> values.put(":from", s(UtcTime.format(start))));
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
                 .indexName("gsi1")
-                .keyConditionExpression("gsi1pk = :listing AND gsi1sk >= :now");
+                .keyConditionExpression("gsi1pk = :listing" + (from.isPresent() ? " AND gsi1sk >= :from" : ""));
         if (type.isPresent()) {
             values.put(":type", s(type.get().slug()));
             query.filterExpression("#type = :type").expressionAttributeNames(Map.of("#type", "type"));

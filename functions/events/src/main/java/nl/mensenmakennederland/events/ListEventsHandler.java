@@ -10,7 +10,6 @@ import nl.mensenmakennederland.shared.AwsClients;
 import nl.mensenmakennederland.shared.Env;
 import nl.mensenmakennederland.shared.http.HttpHandler;
 import nl.mensenmakennederland.shared.http.PrimingRequest;
-import nl.mensenmakennederland.shared.http.Problem;
 import nl.mensenmakennederland.shared.http.Request;
 import nl.mensenmakennederland.shared.http.Responses;
 
@@ -37,19 +36,10 @@ public final class ListEventsHandler extends HttpHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(Request request) {
-        Optional<EventType> type = request.query("type").map(ListEventsHandler::parseType);
+        Optional<EventType> type = EventFilters.type(request);
         Instant now = clock.instant();
         List<EventView> upcoming = events.upcoming(now, type).stream().map(e -> EventView.of(e, now)).toList();
         // Seats change by the second on a busy day: let browsers and CDNs reuse this briefly only.
         return Responses.json(200, Map.of("events", upcoming), Map.of("cache-control", "public, max-age=5"));
-    }
-
-    private static EventType parseType(String slug) {
-        return EventType.fromSlug(slug).orElseThrow(() -> Problem.invalidParameter(
-                "type", "Onbekend type '" + truncate(slug) + "'. Kies uit: " + EventType.slugs() + "."));
-    }
-
-    private static String truncate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

@@ -26,6 +26,12 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
     /** A registration waiting in line. */
     public record Waiting(String registrationId, int seats) {}
 
+    /**
+     * A place in the line, 1 being next, and the capacity from which it moves up: the seats
+     * confirmed now and those of everyone up to and including it.
+     */
+    public record Turn(int position, Waiting waiting, int promotedFromCapacity) {}
+
     public SeatLedger {
         line = List.copyOf(line);
     }
@@ -40,6 +46,11 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
 
     public int waitingCount() {
         return line.size();
+    }
+
+    /** The seats the waiting line asks for, all together. */
+    public int waitingSeats() {
+        return line.stream().mapToInt(Waiting::seats).sum();
     }
 
     /**
@@ -91,28 +102,43 @@ public record SeatLedger(int capacity, int confirmedSeats, List<Waiting> line, l
                 line.stream().filter(w -> !w.registrationId().equals(registrationId)).toList(), version + 1);
     }
 
+    /** The lowest capacity this ledger can take: one seat, and never below the seats already confirmed. */
+    public int minimumCapacity() {
+        return Math.max(1, confirmedSeats);
+    }
+
+    /** The waiting list cannot be switched off while people wait on it. */
+    public boolean waitlistRequired() {
+        return !line.isEmpty();
+    }
+
     public SeatLedger withCapacity(int newCapacity) {
-        if (newCapacity < confirmedSeats) {
-            throw new IllegalArgumentException("Capacity " + newCapacity + " is below the " + confirmedSeats + " confirmed seats");
+        if (newCapacity < minimumCapacity()) {
+            throw new IllegalArgumentException("Capacity " + newCapacity + " is below the minimum of " + minimumCapacity());
         }
         return new SeatLedger(newCapacity, confirmedSeats, line, version + 1);
     }
 
     /**
-     * Who moves up from the front of the line, as long as each fits in the seats left; stops at
-     * the first that does not fit, so nobody is overtaken. At most {@code limit} at a time.
+     * The promotion rule: the line moves up strictly in order, each one as soon as the capacity
+     * holds the confirmed seats, its own and those of everyone before it; so whoever does not fit
+     * stops the line, and nobody is overtaken by a smaller group. {@link #promotable} applies it
+     * to this capacity; the admins' view of an event shows it for any capacity.
      */
-    public List<Waiting> promotable(int limit) {
-        List<Waiting> promoted = new ArrayList<>();
-        int free = seatsLeft();
+    public List<Turn> turns() {
+        List<Turn> turns = new ArrayList<>();
+        int needed = confirmedSeats;
         for (Waiting waiting : line) {
-            if (promoted.size() == limit || waiting.seats() > free) {
-                break;
-            }
-            promoted.add(waiting);
-            free -= waiting.seats();
+            needed += waiting.seats();
+            turns.add(new Turn(turns.size() + 1, waiting, needed));
         }
-        return promoted;
+        return turns;
+    }
+
+    /** Who moves up from the front of the line at this capacity ({@link #turns}); at most {@code limit} at a time. */
+    public List<Waiting> promotable(int limit) {
+        return turns().stream().takeWhile(turn -> turn.promotedFromCapacity() <= capacity)
+                .limit(limit).map(Turn::waiting).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import nl.mensenmakennederland.shared.ConflictRetry;
 import nl.mensenmakennederland.testing.ApiContract;
 import nl.mensenmakennederland.testing.ApiRequests;
@@ -48,6 +49,25 @@ class AdminSampleEventsTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(ApiRequests.body(response).get("capacity").asInt()).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @Event(value = "../../events/admin-list-events.json", type = APIGatewayV2HTTPEvent.class)
+    void listAdminEventsAnswersEveryEvent(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = ApiContract.call(new ListAdminEventsHandler(backend.events, CLOCK), event);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(ApiRequests.body(response).get("events")).hasSize(backend.events.all(Optional.empty()).size());
+    }
+
+    @ParameterizedTest
+    @Event(value = "../../events/admin-get-event.json", type = APIGatewayV2HTTPEvent.class)
+    void getAdminEventAnswersTheEventOfThePathWithItsLowestCapacity(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = ApiContract.call(new GetAdminEventHandler(backend.events, CLOCK), event);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(ApiRequests.body(response).get("id").asText()).isEqualTo(event.getPathParameters().get("id"));
+        assertThat(ApiRequests.body(response).get("minimumCapacity").asInt()).isEqualTo(1);
     }
 
     @ParameterizedTest

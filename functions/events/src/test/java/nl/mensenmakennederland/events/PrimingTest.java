@@ -40,7 +40,8 @@ class PrimingTest {
         List<HttpHandler> httpHandlers = List.of(new ListEventsHandler(backend.events, CLOCK),
                 new GetEventHandler(backend.events, CLOCK), backend.register, backend.getRegistration,
                 backend.cancelRegistration, new CreateEventHandler(admin, CLOCK), new UpdateEventHandler(admin, CLOCK),
-                new ListRegistrationsHandler(admin));
+                new ListRegistrationsHandler(admin), new ListAdminEventsHandler(backend.events, CLOCK),
+                new GetAdminEventHandler(backend.events, CLOCK));
         Outbox outbox = new Outbox(backend.env.get("OUTBOX_TABLE"));
         OutboxSweeperHandler sweeper = new OutboxSweeperHandler(aws.clients().dynamoDb(), outbox,
                 MailDelivery.of(new Env(backend.env), aws.clients().dynamoDb(), aws.clients().ses(), backend.signingKey, CLOCK),
@@ -67,7 +68,9 @@ class PrimingTest {
                 "CancelRegistrationHandler", List.of(404, 403),
                 "CreateEventHandler", List.of(422, 409),
                 "UpdateEventHandler", List.of(404),
-                "ListRegistrationsHandler", List.of(404)));
+                "ListRegistrationsHandler", List.of(404),
+                "ListAdminEventsHandler", List.of(200, 400),
+                "GetAdminEventHandler", List.of(404)));
         assertThat(tables(aws)).isEqualTo(before);
         assertThat(SentMails.all(aws)).isEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import nl.mensenmakennederland.events.SeatLedger.Placement;
+import nl.mensenmakennederland.events.SeatLedger.Turn;
 import nl.mensenmakennederland.events.SeatLedger.Waiting;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,17 @@ class SeatLedgerTest {
     }
 
     @Test
+    void eachPlaceInLineMovesUpFromTheCapacityThatAlsoHoldsEveryoneBeforeIt() {
+        SeatLedger ledger = new SeatLedger(20, 16, List.of(ANNA, BRAM, COR, DIRK), 9);
+
+        assertThat(ledger.turns()).containsExactly(new Turn(1, ANNA, 17), new Turn(2, BRAM, 19), new Turn(3, COR, 22),
+                new Turn(4, DIRK, 23));
+        // At 21 Dirk's one seat would fit, but he waits behind Cor's three.
+        assertThat(ledger.withCapacity(21).promotable(25)).containsExactly(ANNA, BRAM);
+        assertThat(ledger.withCapacity(23).promotable(25)).containsExactly(ANNA, BRAM, COR, DIRK);
+    }
+
+    @Test
     void onlyTheFrontOfTheLineCanMoveUp() {
         SeatLedger ledger = new SeatLedger(20, 0, List.of(ANNA, BRAM), 0);
 
@@ -82,7 +94,15 @@ class SeatLedgerTest {
 
     @Test
     void capacityCannotDropBelowTheConfirmedSeats() {
+        assertThat(new SeatLedger(20, 15, List.of(), 0).minimumCapacity()).isEqualTo(15);
         assertThatThrownBy(() -> new SeatLedger(20, 15, List.of(), 0).withCapacity(14)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new SeatLedger(20, 15, List.of(), 0).withCapacity(15).seatsLeft()).isZero();
+        assertThat(SeatLedger.empty(20).minimumCapacity()).as("an event keeps one seat at least").isEqualTo(1);
+    }
+
+    @Test
+    void theWaitingListStaysOnWhilePeopleWaitOnIt() {
+        assertThat(new SeatLedger(20, 20, List.of(ANNA), 0).waitlistRequired()).isTrue();
+        assertThat(new SeatLedger(20, 20, List.of(ANNA), 0).leaveLine("anna").waitlistRequired()).isFalse();
     }
 }
