@@ -36,7 +36,8 @@ class LocalRunnerTest {
         assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
         List<String> ids = new ArrayList<>();
         json(response).get("events").forEach(e -> ids.add(e.get("id").asText()));
-        assertThat(ids).isNotEmpty().isSubsetOf(SeedData.events().stream().map(e -> e.get("id").asText()).toList());
+        // The runner is shared with tests that add events of their own: every seeded one is served.
+        assertThat(ids).containsAll(SeedData.events().stream().map(e -> e.get("id").asText()).toList());
     }
 
     @Test
