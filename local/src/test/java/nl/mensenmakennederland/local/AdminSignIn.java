@@ -3,6 +3,7 @@ package nl.mensenmakennederland.local;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,6 +24,16 @@ final class AdminSignIn {
     /** Signs in and opens {@code #/view} (e.g. "activiteiten"), waiting for the menu. */
     static void signIn(ChromeDriver browser, RunnerProcess runner, String account, String view) {
         signIn(browser, runner, account, view, false);
+    }
+
+    /**
+     * Signs in as an account whose groups may not open {@code #/view}, and returns the page's
+     * refusal (the view's alert) once it shows.
+     */
+    static WebElement refusedAt(ChromeDriver browser, RunnerProcess runner, String account, String view) {
+        signIn(browser, runner, account, view);
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=alert]")));
     }
 
     /** As {@link #signIn}, with a session of 5 seconds (to see what happens when it runs out). */

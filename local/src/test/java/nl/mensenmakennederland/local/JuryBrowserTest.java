@@ -176,8 +176,7 @@ class JuryBrowserTest {
         assertThat(problem.getText()).contains("ligt niet (meer) bij de jury").doesNotContain("404");
         record("admin-jury-06-niet-gevonden");
 
-        AdminSignIn.signIn(browser, runner, "medewerker", "jury");
-        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=alert]")));
+        WebElement refusal = AdminSignIn.refusedAt(browser, runner, "medewerker", "jury");
         assertThat(refusal.getText()).startsWith("Geen toegang\nJe account hoort niet bij de groep").doesNotContain("403");
         assertThat(browser.findElement(By.id("menu")).getText()).doesNotContain("Jury");
         assertThat(viewInBrowser("bestaat-niet").path("title").asText()).as("the API refuses too").isEqualTo("Geen toegang");

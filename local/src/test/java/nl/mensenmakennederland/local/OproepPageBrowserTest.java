@@ -20,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -300,9 +299,7 @@ class OproepPageBrowserTest {
 
     @Test
     void aJurorIsRefusedInDutch(RunnerProcess runner) throws IOException {
-        AdminSignIn.signIn(browser, runner, AdminSignIn.JUROR, "oproep");
-        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inhoud [role=alert]")));
+        WebElement refusal = AdminSignIn.refusedAt(browser, runner, AdminSignIn.JUROR, "oproep");
 
         assertThat(refusal.getText()).startsWith("Geen toegang").contains("Vraag het campagneteam om toegang.").doesNotContain("403");
         assertThat(browser.findElements(By.id("periode"))).as("no figures asked for").isEmpty();

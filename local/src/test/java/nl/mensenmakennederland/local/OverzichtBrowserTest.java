@@ -123,9 +123,7 @@ class OverzichtBrowserTest {
 
     @Test
     void aJurorIsRefusedInDutch(RunnerProcess runner, ChromeDriver browser) throws IOException {
-        AdminSignIn.signIn(browser, runner, AdminSignIn.JUROR, "overzicht");
-        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inhoud [role=alert]")));
+        WebElement refusal = AdminSignIn.refusedAt(browser, runner, AdminSignIn.JUROR, "overzicht");
 
         assertThat(refusal.getText()).startsWith("Geen toegang").contains("Vraag het campagneteam om toegang.").doesNotContain("403");
         assertThat(browser.findElements(By.id("onderwerp"))).as("no digest shown").isEmpty();

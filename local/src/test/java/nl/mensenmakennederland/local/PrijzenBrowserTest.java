@@ -166,8 +166,7 @@ class PrijzenBrowserTest {
 
     @Test
     void aJurorIsRefusedThePrizesPageInDutch(RunnerProcess runner) throws Exception {
-        AdminSignIn.signIn(browser, runner, AdminSignIn.JUROR, "prijzen");
-        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=alert]")));
+        WebElement refusal = AdminSignIn.refusedAt(browser, runner, AdminSignIn.JUROR, "prijzen");
         assertThat(refusal.getText()).startsWith("Geen toegang\nJe account hoort niet bij de groep").doesNotContain("403");
         assertThat(browser.findElements(By.id("ranglijst-tabel"))).isEmpty();
         assertThat(browser.findElement(By.id("menu")).getText()).contains("Jury").doesNotContain("Prijzen");
